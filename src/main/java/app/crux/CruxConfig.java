@@ -1,0 +1,47 @@
+package app.crux;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Every {@code crux.*} setting, one line of Javadoc each; README lists them too. */
+@ConfigMapping(prefix = "crux")
+public interface CruxConfig {
+
+    /** Password for the {@code admin} account created on first start ({@code CRUX_ADMIN_PASSWORD}); random and logged once when unset. */
+    Optional<String> adminPassword();
+
+    Session session();
+
+    Login login();
+
+    Token token();
+
+    interface Session {
+        /** A login lasts at most this long, however active the person is. */
+        @WithDefault("PT12H")
+        Duration absoluteLifetime();
+    }
+
+    interface Login {
+        /** Failed logins for one account within the window before further attempts are refused. */
+        @WithDefault("5")
+        int maxFailuresPerAccount();
+
+        /** Failed logins from one address within the window before further attempts are refused. */
+        @WithDefault("20")
+        int maxFailuresPerAddress();
+
+        /** How far back failed logins count. */
+        @WithDefault("PT15M")
+        Duration failureWindow();
+    }
+
+    interface Token {
+        /** How long a new API token is valid. */
+        @WithDefault("P30D")
+        Duration lifetime();
+    }
+}

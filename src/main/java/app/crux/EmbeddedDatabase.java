@@ -1,0 +1,92 @@
+package app.crux;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * PostgreSQL 17 from the zonky binaries, for people who run Crux without a
+ * database server of their own. Data lives in {@code CRUX_DATA_DIR} (default
+ * {@code ~/.crux/pgdata}) and is reused on the next start.
+ */
+public final class EmbeddedDatabase {
+
+    /** Set once per JVM; survives dev-mode reloads, which reload our classes but not system properties. */
+    private static final String STARTED_URL = "crux.embedded.jdbc-url";
+    public static final String USER = "postgres";
+    public static final String DATABASE = "postgres";
+
+    private EmbeddedDatabase() {
+    }
+
+    /** Starts the embedded database and points Quarkus at it, unless a JDBC URL is configured. */
+    public static void startUnlessConfigured() {
+        if (externalUrlConfigured()) {
+            return;
+        }
+        String url = System.getProperty(STARTED_URL);
+        if (url == null) {
+            url = start(dataDir(System.getenv()), 0).getJdbcUrl(USER, DATABASE);
+            System.setProperty(STARTED_URL, url);
+        }
+        System.setProperty("quarkus.datasource.jdbc.url", url);
+        System.setProperty("quarkus.datasource.username", USER);
+        System.setProperty("quarkus.datasource.password", "");
+    }
+
+    static boolean externalUrlConfigured() {
+        return System.getenv("QUARKUS_DATASOURCE_JDBC_URL") != null
+                || (System.getProperty("quarkus.datasource.jdbc.url") != null
+                        && System.getProperty(STARTED_URL) == null);
+    }
+
+    /**
+     * Starts PostgreSQL on {@code port} (0 = a free one) with its data in {@code dataDir},
+     * and stops it when the JVM exits.
+     */
+    public static EmbeddedPostgres start(Path dataDir, int port) {
+        try {
+            Files.createDirectories(dataDir);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setPort(port == 0 ? freePort() : port)
+                    .setServerConfig("max_connections", "120")
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("fsync", "on")
+                    .setLocaleConfig("locale", "C.UTF-8")
+                    .setLocaleConfig("encoding", "UTF8")
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException e) {
+                    System.err.println("Stopping the embedded PostgreSQL failed: " + e.getMessage());
+                }
+            }, "crux-embedded-postgres-stop"));
+            return postgres;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    public static Path dataDir(Map<String, String> env) {
+        String dir = env.get("CRUX_DATA_DIR");
+        Path base = dir == null || dir.isBlank()
+                ? Path.of(System.getProperty("user.home"), ".crux")
+                : Path.of(dir);
+        return base.resolve("pgdata");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+}
