@@ -1,0 +1,82 @@
+package app.crux.account;
+
+import app.crux.web.BadInput;
+import app.crux.web.CurrentUser;
+import app.crux.web.Flash;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+
+import java.net.URI;
+import java.util.List;
+
+/** A person's own account: password and API tokens. */
+@Path("/account")
+@Produces(MediaType.TEXT_HTML)
+@Authenticated
+public class AccountPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance account(User user, List<ApiToken> tokens, ApiTokenService.Issued issued,
+                List<String> passwordProblems);
+    }
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    ApiTokenService tokens;
+
+    @GET
+    public TemplateInstance show() {
+        return page(null, List.of());
+    }
+
+    @POST
+    @Path("password")
+    public Object changePassword(@RestForm String current, @RestForm String password, @RestForm String confirm) {
+        if (password == null || !password.equals(confirm)) {
+            return Response.status(400).entity(page(null, List.of("The two new passwords are not the same."))).build();
+        }
+        try {
+            accounts.changePassword(currentUser.id(), current, password);
+        } catch (BadInput e) {
+            List<String> problems = e.details.isEmpty() ? List.of(e.getMessage()) : e.details;
+            return Response.status(400).entity(page(null, problems)).build();
+        }
+        // the change ended every session, this one included
+        return Flash.redirect(URI.create("/login"), "Password changed. Sign in with the new one.");
+    }
+
+    /** Shows the new token in this response only: it is never stored in readable form. */
+    @POST
+    @Path("tokens")
+    public TemplateInstance createToken(@RestForm String name) {
+        return page(tokens.issue(currentUser.id(), name), List.of());
+    }
+
+    @POST
+    @Path("tokens/{id}/revoke")
+    public Response revokeToken(@PathParam("id") long id) {
+        tokens.revoke(currentUser.id(), id);
+        return Flash.redirect(URI.create("/account"), "Token revoked; clients using it are refused from now on.");
+    }
+
+    private TemplateInstance page(ApiTokenService.Issued issued, List<String> passwordProblems) {
+        User user = accounts.find(currentUser.id());
+        return Templates.account(user, ApiToken.ownedBy(user), issued, passwordProblems);
+    }
+}

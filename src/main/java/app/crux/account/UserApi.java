@@ -1,0 +1,44 @@
+package app.crux.account;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.List;
+
+/** {@code POST /api/users}: admins add accounts from scripts. */
+@Path("/api/users")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class UserApi {
+
+    public record NewUserRequest(String username, String displayName, String password, List<String> roles) {
+    }
+
+    public record UserView(long id, String username, String displayName, List<String> roles, boolean enabled) {
+        static UserView of(User user) {
+            return new UserView(user.id, user.username, user.displayName,
+                    user.roles.stream().map(Enum::name).sorted().toList(), user.enabled);
+        }
+    }
+
+    @Inject
+    AccountService accounts;
+
+    @POST
+    @RolesAllowed(Role.ADMIN_NAME)
+    public Response create(NewUserRequest request) {
+        if (request == null) {
+            throw new app.crux.web.BadInput("Send {username, displayName, password, roles}.");
+        }
+        User user = accounts.create(new AccountService.NewUser(request.username(), request.displayName(),
+                request.password(), Roles.parse(request.roles())));
+        return Response.created(URI.create("/api/users/" + user.id)).entity(UserView.of(user)).build();
+    }
+}

@@ -1,0 +1,18 @@
+package app.crux.web;
+
+import java.util.List;
+
+/** Input that cannot be used, with one message per problem; answered 400 (API) or the form re-rendered. */
+public class BadInput extends RuntimeException {
+
+    public final List<String> details;
+
+    public BadInput(String message, List<String> details) {
+        super(message);
+        this.details = List.copyOf(details);
+    }
+
+    public BadInput(String message) {
+        this(message, List.of());
+    }
+}

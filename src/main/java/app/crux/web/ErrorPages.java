@@ -1,0 +1,127 @@
+package app.crux.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** One mapper per kind of failure, answering a friendly page or {@code {"error": ...}} JSON for /api. */
+public class ErrorPages {
+
+    private static final Logger LOG = Logger.getLogger(ErrorPages.class);
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance error(int status, String title, String message, List<String> details);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, HttpServerRequest request) {
+        if (Requests.wantsJson(request)) {
+            return json(401, "Sign in first: send 'Authorization: Bearer <token>' (POST /api/auth/token gives one).", List.of(), Map.of());
+        }
+        var login = Response.seeOther(URI.create("/login"));
+        if (request.method() == HttpMethod.GET) {
+            // the form login brings people back here afterwards
+            login.cookie(new NewCookie.Builder("crux-return-to").value(request.absoluteURI()).path("/")
+                    .httpOnly(true).sameSite(NewCookie.SameSite.LAX).build());
+        }
+        return login.build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpServerRequest request) {
+        return answer(request, 403, "Not allowed", "Your account does not have the role this needs. An admin can grant it.", List.of(), Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, HttpServerRequest request) {
+        return answer(request, 404, "Not found", "There is nothing at this address. It may have been moved or never existed.", List.of(), Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response badInput(BadInput e, HttpServerRequest request) {
+        return answer(request, 400, "Cannot use this input", e.getMessage(), e.details, Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, HttpServerRequest request) {
+        List<String> details = e.getConstraintViolations().stream()
+                .map(v -> lastNode(v.getPropertyPath().toString()) + ": " + v.getMessage()).sorted().toList();
+        return answer(request, 400, "Cannot use this input", "Some fields are not valid.", details, Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, HttpServerRequest request) {
+        return answer(request, 400, "Cannot read this input", "The request body is not valid JSON for this endpoint.",
+                List.of(e.getOriginalMessage()), Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(Conflict e, HttpServerRequest request) {
+        return answer(request, 409, "Conflict", e.getMessage(), List.of(), e.fields);
+    }
+
+    @ServerExceptionMapper
+    public Response staleEdit(OptimisticLockException e, HttpServerRequest request) {
+        return answer(request, 409, "Changed meanwhile", "Someone else changed this in the meantime; reload to see their version.", List.of(), Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response other(WebApplicationException e, HttpServerRequest request) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, request);
+        }
+        return answer(request, status, Response.Status.fromStatusCode(status) == null ? "Request refused"
+                : Response.Status.fromStatusCode(status).getReasonPhrase(), e.getMessage(), List.of(), Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        LOG.errorf(e, "Unexpected failure %s on %s %s", reference, request.method(), request.path());
+        return answer(request, 500, "Something went wrong",
+                "Crux could not finish this request; nothing was half-saved. Reference " + reference + ".", List.of(), Map.of());
+    }
+
+    static Response answer(HttpServerRequest request, int status, String title, String message, List<String> details,
+            Map<String, Object> fields) {
+        if (Requests.wantsJson(request)) {
+            return json(status, message, details, fields);
+        }
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.error(status, title, message, details)).build();
+    }
+
+    static Response json(int status, String message, List<String> details, Map<String, Object> fields) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", message);
+        body.put("details", details);
+        body.putAll(fields);
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+}

@@ -1,0 +1,26 @@
+package app.crux.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** The front page. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+@PermitAll
+public class HomePages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance home();
+    }
+
+    @GET
+    public TemplateInstance home() {
+        return Templates.home();
+    }
+}
