@@ -17,7 +17,7 @@ import java.util.Map;
 public final class EmbeddedDatabase {
 
     /** Set once per JVM; survives dev-mode reloads, which reload our classes but not system properties. */
-    private static final String STARTED_URL = "crux.embedded.jdbc-url";
+    private static final String STARTED_URL = "app.crux.embedded-postgres.jdbc-url";
     public static final String USER = "postgres";
     public static final String DATABASE = "postgres";
 

@@ -4,6 +4,7 @@ import app.crux.web.BadInput;
 import app.crux.web.CurrentUser;
 import app.crux.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
+import io.smallrye.common.annotation.Blocking;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -20,6 +21,7 @@ import java.net.URI;
 import java.util.List;
 
 /** A person's own account: password and API tokens. */
+@Blocking
 @Path("/account")
 @Produces(MediaType.TEXT_HTML)
 @Authenticated

@@ -137,7 +137,6 @@ public class AccountService {
     }
 
     /** The user a session cookie belongs to, if the session is still valid. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<User> forSession(SessionTicket ticket, Instant now) {
         if (ticket.issuedAt().plus(config.session().absoluteLifetime()).isBefore(now)) {
             return Optional.empty();

@@ -1,6 +1,7 @@
 package app.crux.account;
 
 import app.crux.CruxConfig;
+import app.crux.web.BadInput;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -31,7 +32,11 @@ public class FirstAdmin {
         }
         String configured = config.adminPassword().filter(p -> !p.isBlank()).orElse(null);
         String password = configured != null ? configured : randomPassword();
-        accounts.create(new AccountService.NewUser("admin", "Administrator", password, EnumSet.of(Role.ADMIN)));
+        try {
+            accounts.create(new AccountService.NewUser("admin", "Administrator", password, EnumSet.of(Role.ADMIN)));
+        } catch (BadInput e) {
+            throw new IllegalStateException("CRUX_ADMIN_PASSWORD cannot be used: " + String.join(" ", e.details));
+        }
         if (configured == null) {
             // Printed once, on purpose: there is no other way to learn it. Change it on /account.
             LOG.warnf("Created the first account: username 'admin', password '%s'. Sign in and change it on /account.", password);

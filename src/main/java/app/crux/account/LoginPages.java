@@ -3,6 +3,7 @@ package app.crux.account;
 import app.crux.web.CurrentUser;
 import app.crux.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
+import io.smallrye.common.annotation.Blocking;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.PermitAll;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.net.URI;
 
 /** Sign in (the form posts to Quarkus' /j_security_check) and sign out. */
+@Blocking
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class LoginPages {

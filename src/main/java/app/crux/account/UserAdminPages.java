@@ -5,6 +5,7 @@ import app.crux.web.Conflict;
 import app.crux.web.CurrentUser;
 import app.crux.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
+import io.smallrye.common.annotation.Blocking;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Admins add people, change their roles and disable accounts. */
+@Blocking
 @Path("/admin/users")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Role.ADMIN_NAME)

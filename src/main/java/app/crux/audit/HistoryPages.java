@@ -2,6 +2,7 @@ package app.crux.audit;
 
 import app.crux.account.Role;
 import io.quarkus.qute.CheckedTemplate;
+import io.smallrye.common.annotation.Blocking;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** The latest audit events, newest first, for the people who curate. */
+@Blocking
 @Path("/history")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({Role.EDITOR_NAME, Role.REVIEWER_NAME, Role.ADMIN_NAME})

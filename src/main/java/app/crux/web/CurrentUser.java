@@ -2,6 +2,8 @@ package app.crux.web;
 
 import app.crux.account.Role;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -22,30 +24,48 @@ public class CurrentUser {
     public static final String VIA = "crux.via";
 
     @Inject
-    SecurityIdentity identity;
+    CurrentVertxRequest request;
+
+    private SecurityIdentity identity;
+
+    /**
+     * Read from the routing context, where proactive authentication left it: unlike the
+     * injected SecurityIdentity this never blocks, so error pages rendered on the IO thread work too.
+     */
+    private SecurityIdentity identity() {
+        if (identity == null) {
+            var context = request.getCurrent();
+            identity = context != null && context.user() instanceof QuarkusHttpUser user
+                    ? user.getSecurityIdentity() : ANONYMOUS;
+        }
+        return identity;
+    }
+
+    private static final SecurityIdentity ANONYMOUS = io.quarkus.security.runtime.QuarkusSecurityIdentity.builder()
+            .setAnonymous(true).build();
 
     public boolean loggedIn() {
-        return !identity.isAnonymous() && identity.getAttribute(USER_ID) != null;
+        return !identity().isAnonymous() && identity().getAttribute(USER_ID) != null;
     }
 
     public Long id() {
-        return identity.getAttribute(USER_ID);
+        return identity().getAttribute(USER_ID);
     }
 
     public String username() {
-        return identity.getAttribute(USERNAME);
+        return identity().getAttribute(USERNAME);
     }
 
     public String displayName() {
-        return identity.getAttribute(DISPLAY_NAME);
+        return identity().getAttribute(DISPLAY_NAME);
     }
 
     public boolean viaBearer() {
-        return "bearer".equals(identity.getAttribute(VIA));
+        return "bearer".equals(identity().getAttribute(VIA));
     }
 
     public boolean has(Role role) {
-        return loggedIn() && identity.hasRole(role.name());
+        return loggedIn() && identity().hasRole(role.name());
     }
 
     public boolean isEditor() {

@@ -1,6 +1,7 @@
 package app.crux.web;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.smallrye.common.annotation.Blocking;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** The front page. */
+@Blocking
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 @PermitAll
