@@ -26,6 +26,8 @@ public class AccountService {
 
     private static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._-]{1,39}$");
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(AccountService.class);
+
     @Inject
     AuditLog audit;
 
@@ -123,12 +125,15 @@ public class AccountService {
         String name = username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
         if (LoginFailure.forAccountSince(name, since) >= config.login().maxFailuresPerAccount()
                 || LoginFailure.fromAddressSince(address, since) >= config.login().maxFailuresPerAddress()) {
+            LOG.infof("Sign-in to '%s' from %s refused: too many recent failures", name, address);
             throw new LoginRefused(true);
         }
         Optional<User> user = User.findByUsername(name);
         boolean ok = PasswordPolicy.matches(password, user.map(u -> u.passwordHash).orElse(null))
                 && user.get().enabled;
         if (!ok) {
+            LOG.infof("Sign-in to '%s' from %s failed (%s)", name, address,
+                    user.isEmpty() ? "no such account" : user.get().enabled ? "wrong password" : "account disabled");
             LoginFailure.record(name, address);
             throw new LoginRefused(false);
         }

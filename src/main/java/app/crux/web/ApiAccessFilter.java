@@ -24,7 +24,8 @@ public class ApiAccessFilter {
     @Inject
     CurrentUser currentUser;
 
-    @ServerRequestFilter
+    /** Pre-matching, so it runs before the role checks of the matched resource. */
+    @ServerRequestFilter(preMatching = true)
     public Response checkApiCredentials(ContainerRequestContext request, RoutingContext http) {
         String path = http.normalizedPath();
         if (!path.startsWith("/api/")) {

@@ -1,0 +1,38 @@
+package app.crux.web;
+
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The CSRF token for forms in the shared layout. quarkus-rest-csrf's own
+ * {@code inject:csrf} throws when its filter has not run (an error page for a
+ * request refused before any resource); the layout then leaves the form out.
+ */
+@Named("csrfField")
+@RequestScoped
+public class CsrfField {
+
+    @Inject
+    CurrentVertxRequest request;
+
+    /** quarkus-rest-csrf keeps the token in the routing context under the form field's name. */
+    @ConfigProperty(name = "quarkus.rest-csrf.form-field-name")
+    String name;
+
+    public String name() {
+        return name;
+    }
+
+    public String token() {
+        var context = request.getCurrent();
+        Object token = context == null ? null : context.get(name);
+        return token == null ? null : token.toString();
+    }
+
+    public boolean present() {
+        return token() != null;
+    }
+}
