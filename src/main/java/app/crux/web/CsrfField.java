@@ -18,7 +18,9 @@ public class CsrfField {
     @Inject
     CurrentVertxRequest request;
 
-    /** quarkus-rest-csrf keeps the token in the routing context under the form field's name. */
+    /** Where quarkus-rest-csrf's filter leaves the token (read from its CsrfTokenParameterProvider). */
+    private static final String ATTRIBUTE = "csrf_token";
+
     @ConfigProperty(name = "quarkus.rest-csrf.form-field-name")
     String name;
 
@@ -28,7 +30,7 @@ public class CsrfField {
 
     public String token() {
         var context = request.getCurrent();
-        Object token = context == null ? null : context.get(name);
+        Object token = context == null ? null : context.get(ATTRIBUTE);
         return token == null ? null : token.toString();
     }
 

@@ -88,6 +88,9 @@ public class ErrorPages {
     @ServerExceptionMapper
     public Response other(WebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json, request);
+        }
         if (status >= 500) {
             return unexpected(e, request);
         }
