@@ -2,6 +2,7 @@ package app.crux;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -18,6 +19,9 @@ public interface CruxConfig {
     Login login();
 
     Token token();
+
+    @WithName("import")
+    Import importing();
 
     interface Session {
         /** A login lasts at most this long, however active the person is. */
@@ -37,6 +41,16 @@ public interface CruxConfig {
         /** How far back failed logins count. */
         @WithDefault("PT15M")
         Duration failureWindow();
+    }
+
+    interface Import {
+        /** How long fetching a web page for import may take. */
+        @WithDefault("PT10S")
+        Duration fetchTimeout();
+
+        /** Lets URL import reach this machine; for tests only, never in production (SSRF guard). */
+        @WithDefault("false")
+        boolean allowLoopback();
     }
 
     interface Token {

@@ -81,6 +81,11 @@ public class ErrorPages {
     }
 
     @ServerExceptionMapper
+    public Response quoteNotFound(QuoteNotFound e, HttpServerRequest request) {
+        return answer(request, 422, "Passage not found", e.getMessage(), List.of(), Map.of());
+    }
+
+    @ServerExceptionMapper
     public Response staleEdit(OptimisticLockException e, HttpServerRequest request) {
         return answer(request, 409, "Changed meanwhile", "Someone else changed this in the meantime; reload to see their version.", List.of(), Map.of());
     }
@@ -106,7 +111,7 @@ public class ErrorPages {
                 "Crux could not finish this request; nothing was half-saved. Reference " + reference + ".", List.of(), Map.of());
     }
 
-    static Response answer(HttpServerRequest request, int status, String title, String message, List<String> details,
+    public static Response answer(HttpServerRequest request, int status, String title, String message, List<String> details,
             Map<String, Object> fields) {
         if (Requests.wantsJson(request)) {
             return json(status, message, details, fields);

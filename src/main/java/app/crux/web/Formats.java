@@ -23,6 +23,28 @@ public class Formats {
         return instant == null ? "" : DATE_TIME.format(instant);
     }
 
+    /** The last few words of a passage's prefix, to show the quote in context. */
+    static String lastWords(String text) {
+        if (text == null) {
+            return "";
+        }
+        String[] words = text.split(" ", -1);
+        return words.length <= 7 ? text : String.join(" ", java.util.Arrays.copyOfRange(words, words.length - 7, words.length));
+    }
+
+    static String firstWords(String text) {
+        if (text == null) {
+            return "";
+        }
+        String[] words = text.split(" ", -1);
+        return words.length <= 7 ? text : String.join(" ", java.util.Arrays.copyOfRange(words, 0, 7));
+    }
+
+    /** 0.4567 → "46%". */
+    static String percent(double fraction) {
+        return Math.round(fraction * 100) + "%";
+    }
+
     static String iso(Instant instant) {
         return instant == null ? "" : instant.toString();
     }

@@ -1,0 +1,92 @@
+package app.crux.claim;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A short canonical statement in the curators' words, which documents support or contradict. */
+@Entity
+@Table(name = "claim")
+public class Claim extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String slug;
+
+    public String statement;
+
+    @Enumerated(EnumType.STRING)
+    public ClaimStatus status = ClaimStatus.PUBLISHED;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "merged_into_id")
+    public Claim mergedInto;
+
+    /** Optimistic locking: a save based on an older version is refused. */
+    @Version
+    public int version;
+
+    @ManyToMany
+    @JoinTable(name = "claim_tag", joinColumns = @JoinColumn(name = "claim_id"), inverseJoinColumns = @JoinColumn(name = "tag_id"))
+    @OrderBy("name")
+    public List<Tag> tags = new ArrayList<>();
+
+    @Column(name = "created_by")
+    public Long createdBy;
+
+    @Column(name = "created_at")
+    public Instant createdAt = Instant.now();
+
+    @Column(name = "updated_at")
+    public Instant updatedAt = Instant.now();
+
+    public static Optional<Claim> findBySlug(String slug) {
+        return find("from Claim c left join fetch c.tags where c.slug = ?1", slug).firstResultOptional();
+    }
+
+    public static Optional<Claim> findWithTags(long id) {
+        return find("from Claim c left join fetch c.tags where c.id = ?1", id).firstResultOptional();
+    }
+
+    public static boolean slugTaken(String slug) {
+        return count("slug", slug) > 0;
+    }
+
+    /** Newest first, optionally only those whose statement contains {@code filter}. */
+    public static List<Claim> listMatching(String filter, int page, int size) {
+        if (filter == null || filter.isBlank()) {
+            return find("status in ?1 order by createdAt desc, id desc", List.of(ClaimStatus.PUBLISHED, ClaimStatus.DRAFT))
+                    .page(page, size).list();
+        }
+        return find("status in ?1 and lower(statement) like ?2 order by createdAt desc, id desc",
+                List.of(ClaimStatus.PUBLISHED, ClaimStatus.DRAFT), "%" + filter.strip().toLowerCase() + "%").page(page, size).list();
+    }
+
+    public boolean open() {
+        return status == ClaimStatus.PUBLISHED || status == ClaimStatus.DRAFT;
+    }
+
+    public List<String> tagNames() {
+        return tags.stream().map(t -> t.name).toList();
+    }
+}

@@ -1,0 +1,156 @@
+package app.crux.claim;
+
+import app.crux.account.Role;
+import app.crux.audit.AuditEvent;
+import app.crux.web.BadInput;
+import app.crux.web.Flash;
+import app.crux.web.Paging;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+
+/** Claim list, claim page, and the editors' claim actions: edit, merge, retract, restore, history. */
+@Blocking
+@Path("/claims")
+@Produces(MediaType.TEXT_HTML)
+public class ClaimPages {
+
+    static final int PAGE_SIZE = 30;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(List<Claim> claims, String q, Paging paging, String pagerBase);
+
+        static native TemplateInstance show(ClaimView view, List<ClaimStatus> statuses, ClaimService.Edit attempted,
+                List<String> problems);
+
+        static native TemplateInstance history(Claim claim, List<AuditEvent> events);
+    }
+
+    @Inject
+    ClaimService claims;
+
+    @GET
+    @PermitAll
+    public TemplateInstance list(@QueryParam("q") String q, @QueryParam("page") Integer page) {
+        long total = q == null || q.isBlank() ? Claim.count("status in ?1", List.of(ClaimStatus.PUBLISHED, ClaimStatus.DRAFT))
+                : Claim.count("status in ?1 and lower(statement) like ?2", List.of(ClaimStatus.PUBLISHED, ClaimStatus.DRAFT),
+                        "%" + q.strip().toLowerCase() + "%");
+        Paging paging = Paging.of(page, PAGE_SIZE, total);
+        return Templates.list(Claim.listMatching(q, paging.index(), PAGE_SIZE), q == null ? "" : q, paging,
+                Paging.base("/claims", "q", q));
+    }
+
+    @GET
+    @Path("{slug}")
+    @PermitAll
+    public Object show(@PathParam("slug") String slug) {
+        Claim claim = bySlug(slug);
+        if (claim.mergedInto != null) {
+            return Response.status(301).location(URI.create("/claims/" + claim.mergedInto.slug)).build();
+        }
+        return Templates.show(ClaimView.of(claim), statuses(), null, List.of());
+    }
+
+    @POST
+    @Path("{slug}/edit")
+    @RolesAllowed(Role.EDITOR_NAME)
+    public Response edit(@PathParam("slug") String slug, @RestForm int version, @RestForm String statement,
+            @RestForm String tags, @RestForm String status) {
+        Claim claim = bySlug(slug);
+        var attempt = new ClaimService.Edit(version, statement, tags == null ? List.of() : Arrays.asList(tags.split(",")),
+                parseStatus(status));
+        try {
+            Claim saved = claims.edit(claim.id, attempt);
+            return Flash.redirect(URI.create("/claims/" + saved.slug), "Claim saved.");
+        } catch (StaleClaim stale) {
+            // read before the attempt, in this request's session: the version the other editor saved
+            return page(409, claim, attempt, List.of(stale.getMessage()));
+        } catch (BadInput e) {
+            return page(400, claim, attempt, e.details.isEmpty() ? List.of(e.getMessage()) : e.details);
+        }
+    }
+
+    @POST
+    @Path("{slug}/merge")
+    @RolesAllowed(Role.EDITOR_NAME)
+    public Response merge(@PathParam("slug") String slug, @RestForm String into) {
+        Claim claim = bySlug(slug);
+        Claim target = into == null ? null : Claim.findBySlug(into.strip()).orElse(null);
+        if (target == null) {
+            return Flash.redirect(URI.create("/claims/" + slug), Flash.Kind.ALERT, "Choose the claim to merge into by its slug.");
+        }
+        try {
+            claims.merge(claim.id, target.id);
+            return Flash.redirect(URI.create("/claims/" + target.slug), "Merged “" + claim.statement + "” into this claim.");
+        } catch (BadInput e) {
+            return Flash.redirect(URI.create("/claims/" + slug), Flash.Kind.ALERT, e.getMessage());
+        }
+    }
+
+    @POST
+    @Path("{slug}/retract")
+    @RolesAllowed(Role.EDITOR_NAME)
+    public Response retract(@PathParam("slug") String slug) {
+        claims.retract(bySlug(slug).id);
+        return Flash.redirect(URI.create("/claims/" + slug), "Claim retracted. It is hidden from readers and can be restored.");
+    }
+
+    @POST
+    @Path("{slug}/restore")
+    @RolesAllowed(Role.EDITOR_NAME)
+    public Response restore(@PathParam("slug") String slug) {
+        try {
+            claims.restore(bySlug(slug).id);
+            return Flash.redirect(URI.create("/claims/" + slug), "Claim restored.");
+        } catch (BadInput e) {
+            return Flash.redirect(URI.create("/claims/" + slug), Flash.Kind.ALERT, e.getMessage());
+        }
+    }
+
+    @GET
+    @Path("{slug}/history")
+    @PermitAll
+    public TemplateInstance history(@PathParam("slug") String slug) {
+        Claim claim = bySlug(slug);
+        return Templates.history(claim, AuditEvent.about("claim", claim.id, 200));
+    }
+
+    private Response page(int status, Claim claim, ClaimService.Edit attempted, List<String> problems) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.show(ClaimView.of(claim), statuses(), attempted, problems)).build();
+    }
+
+    private static List<ClaimStatus> statuses() {
+        return List.of(ClaimStatus.DRAFT, ClaimStatus.PUBLISHED, ClaimStatus.RETRACTED);
+    }
+
+    private static ClaimStatus parseStatus(String status) {
+        try {
+            return status == null ? null : ClaimStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput("Unknown status " + status);
+        }
+    }
+
+    static Claim bySlug(String slug) {
+        return Claim.findBySlug(slug).orElseThrow(() -> new NotFoundException("No claim " + slug));
+    }
+}

@@ -1,0 +1,236 @@
+package app.crux.claim;
+
+import app.crux.audit.AuditLog;
+import app.crux.disagreement.ScoreKeeper;
+import app.crux.document.Passage;
+import app.crux.evidence.Evidence;
+import app.crux.evidence.EvidenceService;
+import app.crux.evidence.Stance;
+import app.crux.web.BadInput;
+import app.crux.web.CurrentUser;
+import app.crux.web.Slug;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Every write to claims: create, edit, merge, retract, restore. Each appends an audit event. */
+@ApplicationScoped
+@Transactional
+public class ClaimService {
+
+    public static final int MAX_TAGS = 12;
+
+    /** Where a new claim came from: the passage becomes its first SUPPORTS evidence. */
+    public record Source(long documentId, Passage passage, EvidenceService.Context context) {
+    }
+
+    public record NewClaim(String statement, List<String> tags, ClaimStatus status, Source source) {
+    }
+
+    public record Created(Claim claim, Evidence evidence, List<DuplicateFinder.Similar> similar) {
+    }
+
+    /** A change to a claim; null fields stay as they are. {@code version} is the one the editor saw. */
+    public record Edit(int version, String statement, List<String> tags, ClaimStatus status) {
+    }
+
+    @Inject
+    EvidenceService evidence;
+
+    @Inject
+    DuplicateFinder duplicates;
+
+    @Inject
+    ScoreKeeper scores;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    EntityManager em;
+
+    public Created create(NewClaim input) {
+        String statement = statement(input.statement());
+        List<DuplicateFinder.Similar> similar = duplicates.similarTo(statement, null);
+        Claim claim = new Claim();
+        claim.statement = statement;
+        claim.slug = Slug.unique(statement, Claim::slugTaken);
+        claim.status = input.status() == ClaimStatus.DRAFT ? ClaimStatus.DRAFT : ClaimStatus.PUBLISHED;
+        claim.tags = tags(input.tags());
+        claim.createdBy = currentUser.loggedIn() ? currentUser.id() : null;
+        claim.persist();
+        scores.recompute(claim.id);
+        audit.record("claim.create", "claim", claim.id, "Created claim “" + statement + "”", null, describe(claim));
+        Evidence first = null;
+        if (input.source() != null) {
+            first = evidence.attach(claim.id, new EvidenceService.NewEvidence(input.source().documentId(), Stance.SUPPORTS,
+                    input.source().passage(), null, input.source().context()));
+        }
+        return new Created(claim, first, similar);
+    }
+
+    public Claim edit(long claimId, Edit edit) {
+        Claim claim = find(claimId);
+        if (claim.version != edit.version()) {
+            throw new StaleClaim(claim);
+        }
+        if (edit.status() == ClaimStatus.MERGED) {
+            throw new BadInput("Merge a claim with the merge form, which moves its evidence.");
+        }
+        var before = describe(claim);
+        if (edit.statement() != null) {
+            claim.statement = statement(edit.statement());
+        }
+        if (edit.tags() != null) {
+            claim.tags.clear();
+            claim.tags.addAll(tags(edit.tags()));
+        }
+        if (edit.status() != null) {
+            claim.status = edit.status();
+        }
+        claim.updatedAt = Instant.now();
+        em.flush();
+        audit.record("claim.edit", "claim", claim.id, "Edited claim “" + claim.statement + "”", before, describe(claim));
+        return claim;
+    }
+
+    /**
+     * Merges {@code fromId} into {@code intoId}: its evidence moves over with its votes;
+     * a passage both claims already share keeps the target's evidence, and the moved
+     * claim's votes on it are kept where the reviewer has not voted on the target's.
+     */
+    public Claim merge(long fromId, long intoId) {
+        if (fromId == intoId) {
+            throw new BadInput("A claim cannot be merged into itself.");
+        }
+        Claim from = find(fromId);
+        Claim into = find(intoId);
+        if (!from.open() || !into.open()) {
+            throw new BadInput("Only open (published or draft) claims can be merged.");
+        }
+        var fromBefore = describe(from);
+        int moved = em.createNativeQuery("""
+                UPDATE evidence e SET claim_id = :into, updated_at = now()
+                WHERE e.claim_id = :from AND NOT EXISTS (
+                    SELECT 1 FROM evidence t WHERE t.claim_id = :into AND t.document_id = e.document_id
+                      AND t.excerpt_id IS NOT DISTINCT FROM e.excerpt_id)""")
+                .setParameter("into", into.id).setParameter("from", from.id).executeUpdate();
+        em.createNativeQuery("""
+                INSERT INTO vote (evidence_id, reviewer_id, strength, disputes_stance, rationale, created_at, updated_at)
+                SELECT t.id, v.reviewer_id, v.strength, v.disputes_stance, v.rationale, v.created_at, v.updated_at
+                FROM evidence e JOIN vote v ON v.evidence_id = e.id
+                JOIN evidence t ON t.claim_id = :into AND t.document_id = e.document_id AND t.excerpt_id IS NOT DISTINCT FROM e.excerpt_id
+                WHERE e.claim_id = :from
+                ON CONFLICT (evidence_id, reviewer_id) DO NOTHING""")
+                .setParameter("into", into.id).setParameter("from", from.id).executeUpdate();
+        em.createNativeQuery("DELETE FROM evidence WHERE claim_id = :from").setParameter("from", from.id).executeUpdate();
+        Set<Tag> tags = new LinkedHashSet<>(into.tags);
+        tags.addAll(from.tags);
+        into.tags.clear();
+        into.tags.addAll(tags);
+        from.status = ClaimStatus.MERGED;
+        from.mergedInto = into;
+        from.updatedAt = Instant.now();
+        into.updatedAt = Instant.now();
+        em.flush();
+        em.clear();
+        scores.recompute(from.id);
+        scores.recompute(into.id);
+        Claim merged = find(fromId);
+        audit.record("claim.merge", "claim", fromId, "Merged “" + merged.statement + "” into “" + into.statement + "”",
+                fromBefore, describe(merged));
+        audit.record("claim.absorb", "claim", intoId, "Took in “" + merged.statement + "” with " + moved + " evidence item(s)",
+                null, Map.of("mergedClaimId", fromId));
+        return find(intoId);
+    }
+
+    public Claim retract(long claimId) {
+        return setStatus(claimId, ClaimStatus.RETRACTED, "claim.retract", "Retracted");
+    }
+
+    public Claim restore(long claimId) {
+        Claim claim = find(claimId);
+        if (claim.status != ClaimStatus.RETRACTED) {
+            throw new BadInput("Only a retracted claim can be restored.");
+        }
+        return setStatus(claimId, ClaimStatus.PUBLISHED, "claim.restore", "Restored");
+    }
+
+    private Claim setStatus(long claimId, ClaimStatus status, String action, String verb) {
+        Claim claim = find(claimId);
+        if (claim.status == ClaimStatus.MERGED) {
+            throw new BadInput("This claim was merged into another; change that one instead.");
+        }
+        var before = describe(claim);
+        claim.status = status;
+        claim.updatedAt = Instant.now();
+        em.flush();
+        scores.recompute(claim.id);
+        audit.record(action, "claim", claim.id, verb + " “" + claim.statement + "”", before, describe(claim));
+        return claim;
+    }
+
+    public Claim find(long claimId) {
+        Claim claim = Claim.findById(claimId);
+        if (claim == null) {
+            throw new NotFoundException("No claim " + claimId);
+        }
+        return claim;
+    }
+
+    static String statement(String raw) {
+        String statement = raw == null ? "" : raw.strip().replaceAll("\\s+", " ");
+        if (statement.length() < 3 || statement.length() > 500) {
+            throw new BadInput("A claim's statement has 3 to 500 characters.",
+                    List.of("Statement: write the claim in one short sentence, in your own words."));
+        }
+        return statement;
+    }
+
+    static List<Tag> tags(List<String> names) {
+        List<Tag> tags = new ArrayList<>();
+        if (names == null) {
+            return tags;
+        }
+        for (String name : names) {
+            for (String part : name.split(",")) {
+                if (!part.isBlank()) {
+                    Tag tag = Tag.named(part);
+                    if (!tags.contains(tag)) {
+                        tags.add(tag);
+                    }
+                }
+            }
+        }
+        if (tags.size() > MAX_TAGS) {
+            throw new BadInput("At most " + MAX_TAGS + " tags per claim.");
+        }
+        return tags;
+    }
+
+    static Map<String, Object> describe(Claim claim) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("statement", claim.statement);
+        state.put("slug", claim.slug);
+        state.put("status", claim.status.name());
+        state.put("tags", claim.tagNames());
+        if (claim.mergedInto != null) {
+            state.put("mergedInto", claim.mergedInto.id);
+        }
+        state.put("version", claim.version);
+        return state;
+    }
+}

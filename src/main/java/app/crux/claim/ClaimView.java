@@ -1,0 +1,26 @@
+package app.crux.claim;
+
+import app.crux.disagreement.ClaimScore;
+import app.crux.evidence.Evidence;
+import app.crux.evidence.Stance;
+
+import java.util.List;
+
+/** A claim with its score and its evidence on each side, strongest first; three queries. */
+public record ClaimView(Claim claim, ClaimScore score, List<Evidence> supports, List<Evidence> conflicts) {
+
+    public static ClaimView of(Claim claim) {
+        List<Evidence> evidence = Evidence.forClaim(claim.id);
+        ClaimScore score = ClaimScore.findById(claim.id);
+        if (score == null) {
+            score = new ClaimScore();
+        }
+        return new ClaimView(claim, score,
+                evidence.stream().filter(e -> e.stance == Stance.SUPPORTS).toList(),
+                evidence.stream().filter(e -> e.stance == Stance.CONFLICTS).toList());
+    }
+
+    public String tagText() {
+        return String.join(", ", claim.tagNames());
+    }
+}

@@ -1,0 +1,46 @@
+package app.crux.claim;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import java.util.List;
+
+/**
+ * Existing claims worded like a new statement (pg_trgm trigram similarity), so an
+ * editor reuses "Tight hamstrings tilt the pelvis back" instead of adding it again in other words.
+ */
+@ApplicationScoped
+public class DuplicateFinder {
+
+    /** Below this, suggestions are mostly noise; pg_trgm's own default is 0.3. */
+    public static final double THRESHOLD = 0.3;
+    private static final int LIMIT = 5;
+
+    public record Similar(long id, String slug, String statement, double similarity) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @SuppressWarnings("unchecked")
+    public List<Similar> similarTo(String statement, Long excludeId) {
+        if (statement == null || statement.strip().length() < 3) {
+            return List.of();
+        }
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT id, slug, statement, similarity(statement, :text) AS score
+                FROM claim
+                WHERE status IN ('PUBLISHED', 'DRAFT') AND id <> :exclude
+                  AND statement % :text AND similarity(statement, :text) >= :threshold
+                ORDER BY score DESC, id
+                LIMIT :limit""")
+                .setParameter("text", statement.strip())
+                .setParameter("exclude", excludeId == null ? -1L : excludeId)
+                .setParameter("threshold", THRESHOLD)
+                .setParameter("limit", LIMIT)
+                .getResultList();
+        return rows.stream().map(r -> new Similar(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                ((Number) r[3]).doubleValue())).toList();
+    }
+}

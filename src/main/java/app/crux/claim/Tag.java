@@ -1,0 +1,47 @@
+package app.crux.claim;
+
+import app.crux.web.Slug;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.util.Optional;
+
+/** A topic ("hamstrings", "warm-up") that groups claims. */
+@Entity
+@Table(name = "tag")
+public class Tag extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String slug;
+
+    public String name;
+
+    public static Optional<Tag> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    /** The tag called {@code name}, created on first use. */
+    public static Tag named(String name) {
+        String clean = name.strip();
+        if (clean.length() > 60) {
+            clean = clean.substring(0, 60).strip();
+        }
+        String slug = Slug.from(clean);
+        Optional<Tag> existing = findBySlug(slug);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Tag tag = new Tag();
+        tag.slug = slug;
+        tag.name = clean;
+        tag.persist();
+        return tag;
+    }
+}

@@ -1,0 +1,67 @@
+package app.crux.disagreement;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+
+/**
+ * Recomputes a claim's evidence weights and its {@link ClaimScore} from the votes.
+ * Called by every write that changes them, inside that write's transaction, with
+ * the claim row locked so concurrent writers queue instead of losing updates.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class ScoreKeeper {
+
+    /** Mean strength (HIGH 4 … VERY_LOW 1); unrated counts 1; disputed by a majority of its reviewers counts 0. */
+    private static final String EVIDENCE_WEIGHTS = """
+            UPDATE evidence e SET weight = w.weight, vote_count = w.votes, dispute_count = w.disputes
+            FROM (SELECT x.id, count(v.reviewer_id) AS votes,
+                         count(v.reviewer_id) FILTER (WHERE v.disputes_stance) AS disputes,
+                         CASE WHEN count(v.reviewer_id) = 0 THEN 1
+                              WHEN 2 * count(v.reviewer_id) FILTER (WHERE v.disputes_stance) > count(v.reviewer_id) THEN 0
+                              ELSE round(avg(CASE v.strength WHEN 'HIGH' THEN 4 WHEN 'MODERATE' THEN 3
+                                                              WHEN 'LOW' THEN 2 ELSE 1 END), 2) END AS weight
+                  FROM evidence x LEFT JOIN vote v ON v.evidence_id = x.id
+                  WHERE x.claim_id = :claim GROUP BY x.id) w
+            WHERE e.id = w.id AND (e.weight, e.vote_count, e.dispute_count) IS DISTINCT FROM (w.weight, w.votes, w.disputes)
+            """;
+
+    private static final String SIDES = """
+            SELECT coalesce(sum(weight) FILTER (WHERE stance = 'SUPPORTS'), 0),
+                   coalesce(sum(weight) FILTER (WHERE stance = 'CONFLICTS'), 0),
+                   count(*) FILTER (WHERE stance = 'SUPPORTS'),
+                   count(*) FILTER (WHERE stance = 'CONFLICTS'),
+                   coalesce(sum(vote_count), 0)
+            FROM evidence WHERE claim_id = :claim
+            """;
+
+    @Inject
+    EntityManager em;
+
+    public ClaimScore recompute(long claimId) {
+        em.createNativeQuery("SELECT id FROM claim WHERE id = :claim FOR UPDATE").setParameter("claim", claimId).getResultList();
+        em.flush();
+        em.createNativeQuery(EVIDENCE_WEIGHTS).setParameter("claim", claimId).executeUpdate();
+        Object[] sides = (Object[]) em.createNativeQuery(SIDES).setParameter("claim", claimId).getSingleResult();
+        ClaimScore score = em.find(ClaimScore.class, claimId);
+        if (score == null) {
+            score = new ClaimScore();
+            score.claimId = claimId;
+            em.persist(score);
+        }
+        score.supportWeight = (BigDecimal) sides[0];
+        score.conflictWeight = (BigDecimal) sides[1];
+        score.supportCount = ((Number) sides[2]).intValue();
+        score.conflictCount = ((Number) sides[3]).intValue();
+        score.voteCount = ((Number) sides[4]).intValue();
+        score.contestedness = Verdict.contestedness(score.supportWeight, score.conflictWeight);
+        score.rankScore = score.contestedness.multiply(score.supportWeight.add(score.conflictWeight));
+        score.verdict = Verdict.of(score.supportWeight, score.conflictWeight, score.voteCount);
+        score.lastActivityAt = java.time.Instant.now();
+        return score;
+    }
+}

@@ -1,0 +1,98 @@
+package app.crux.document;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** An article, study or transcript; without body text, a citation-only source. */
+@Entity
+@Table(name = "document")
+public class Document extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String slug;
+    public String title;
+    public String url;
+    public String author;
+    public String publisher;
+
+    @Column(name = "published_on")
+    public LocalDate publishedOn;
+
+    @Enumerated(EnumType.STRING)
+    public Kind kind = Kind.ARTICLE;
+
+    /** Normalised text (see TextNormalizer); every excerpt offset points into it. */
+    public String body;
+
+    @Column(name = "body_hash")
+    public String bodyHash;
+
+    @Column(name = "current_revision")
+    public int currentRevision = 1;
+
+    @Column(name = "created_by")
+    public Long createdBy;
+
+    @Column(name = "created_at")
+    public Instant createdAt = Instant.now();
+
+    @Column(name = "updated_at")
+    public Instant updatedAt = Instant.now();
+
+    public static Optional<Document> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    public static Optional<Document> findByBodyHash(String hash) {
+        return find("bodyHash", hash).firstResultOptional();
+    }
+
+    public static boolean slugTaken(String slug) {
+        return count("slug", slug) > 0;
+    }
+
+    /** Newest first; {@code filter} matches title, author or publisher (case-insensitive). */
+    public static List<Document> listMatching(String filter, int page, int size) {
+        if (filter == null || filter.isBlank()) {
+            return find("order by createdAt desc, id desc").page(page, size).list();
+        }
+        return find("lower(title) like ?1 or lower(coalesce(author, '')) like ?1 or lower(coalesce(publisher, '')) like ?1"
+                + " order by createdAt desc, id desc", like(filter)).page(page, size).list();
+    }
+
+    public static long countMatching(String filter) {
+        if (filter == null || filter.isBlank()) {
+            return count();
+        }
+        return count("lower(title) like ?1 or lower(coalesce(author, '')) like ?1 or lower(coalesce(publisher, '')) like ?1",
+                like(filter));
+    }
+
+    private static String like(String filter) {
+        String escaped = filter.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
+    }
+
+    public int textLength() {
+        return body == null ? 0 : body.length();
+    }
+
+    public boolean citationOnly() {
+        return body == null;
+    }
+}

@@ -1,0 +1,106 @@
+package app.crux.document;
+
+import app.crux.account.Role;
+import app.crux.web.BadInput;
+import app.crux.web.Paging;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Documents over JSON: import, list, read with excerpts, revise. */
+@Path("/api/documents")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class DocumentApi {
+
+    public record NewDocumentRequest(String title, String url, String author, String publisher, LocalDate publishedOn,
+            String kind, String text, String html) {
+    }
+
+    public record RevisionRequest(String text, String html) {
+    }
+
+    public record ExcerptJson(long id, int start, int end, String exact, String prefix, String suffix, boolean orphaned,
+            boolean changed) {
+        public static ExcerptJson of(Excerpt e) {
+            return new ExcerptJson(e.id, e.start, e.end, e.exact, e.prefix, e.suffix, e.orphaned, e.changed);
+        }
+    }
+
+    public record DocumentJson(long id, String slug, String title, String url, String author, String publisher,
+            LocalDate publishedOn, String kind, int revision, String text, List<ExcerptJson> excerpts) {
+        static DocumentJson of(Document d, List<Excerpt> excerpts) {
+            return new DocumentJson(d.id, d.slug, d.title, d.url, d.author, d.publisher, d.publishedOn, d.kind.name(),
+                    d.currentRevision, d.body, excerpts.stream().map(ExcerptJson::of).toList());
+        }
+    }
+
+    public record DocumentSummary(long id, String slug, String title, String kind, String author, String publisher,
+            LocalDate publishedOn, boolean citationOnly) {
+        static DocumentSummary of(Document d) {
+            return new DocumentSummary(d.id, d.slug, d.title, d.kind.name(), d.author, d.publisher, d.publishedOn, d.citationOnly());
+        }
+    }
+
+    public record RevisionJson(DocumentJson document, int kept, List<Long> changed, List<Long> orphaned) {
+    }
+
+    @Inject
+    DocumentService documents;
+
+    @Inject
+    DocumentImporter importer;
+
+    @POST
+    @RolesAllowed(Role.EDITOR_NAME)
+    public Response create(NewDocumentRequest request) {
+        if (request == null) {
+            throw new BadInput("Send {title, text | html, ...}.");
+        }
+        Document document = documents.create(importer.fromApi(request));
+        return Response.created(URI.create("/api/documents/" + document.id))
+                .entity(DocumentJson.of(document, List.of())).build();
+    }
+
+    @GET
+    @PermitAll
+    public List<DocumentSummary> list(@QueryParam("q") String q, @QueryParam("page") Integer page) {
+        Paging paging = Paging.of(page, 50, Document.countMatching(q));
+        return Document.listMatching(q, paging.index(), 50).stream().map(DocumentSummary::of).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    @PermitAll
+    public DocumentJson get(@PathParam("id") long id) {
+        Document document = documents.find(id);
+        return DocumentJson.of(document, Excerpt.ofDocument(id));
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed(Role.EDITOR_NAME)
+    public RevisionJson revise(@PathParam("id") long id, RevisionRequest request) {
+        if (request == null) {
+            throw new BadInput("Send {text} or {html}.");
+        }
+        String text = importer.fromApiRevision(request.text(), request.html());
+        var revision = documents.revise(id, text);
+        return new RevisionJson(DocumentJson.of(revision.document(), Excerpt.ofDocument(id)), revision.kept(),
+                revision.changed(), revision.orphaned());
+    }
+}

@@ -1,0 +1,133 @@
+package app.crux.document;
+
+import app.crux.account.Role;
+import app.crux.web.BadInput;
+import app.crux.web.Conflict;
+import app.crux.web.Flash;
+import app.crux.web.Paging;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.net.URI;
+import java.util.List;
+
+/** The documents list, import form, document page and revision form. */
+@Blocking
+@Path("/documents")
+@Produces(MediaType.TEXT_HTML)
+public class DocumentPages {
+
+    static final int PAGE_SIZE = 25;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(List<Document> documents, String q, Paging paging, String pagerBase);
+
+        static native TemplateInstance create(ImportForm form, List<Kind> kinds, List<String> problems, Document existing);
+
+        static native TemplateInstance show(DocumentView view, List<Kind> kinds);
+
+        static native TemplateInstance revise(Document document, String text, List<String> problems);
+    }
+
+    @Inject
+    DocumentService documents;
+
+    @Inject
+    DocumentImporter importer;
+
+    @GET
+    @PermitAll
+    public TemplateInstance list(@QueryParam("q") String q, @QueryParam("page") Integer page) {
+        Paging paging = Paging.of(page, PAGE_SIZE, Document.countMatching(q));
+        return Templates.list(Document.listMatching(q, paging.index(), PAGE_SIZE), q == null ? "" : q, paging,
+                Paging.base("/documents", "q", q));
+    }
+
+    @GET
+    @Path("new")
+    @RolesAllowed(Role.EDITOR_NAME)
+    public TemplateInstance createForm() {
+        return Templates.create(ImportForm.EMPTY, List.of(Kind.values()), List.of(), null);
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed(Role.EDITOR_NAME)
+    public Response create(@RestForm String title, @RestForm String url, @RestForm String author, @RestForm String publisher,
+            @RestForm String publishedOn, @RestForm String kind, @RestForm String text, @RestForm String fetchUrl,
+            @RestForm String citationOnly, @RestForm("file") FileUpload file) {
+        var form = new ImportForm(title, url, author, publisher, publishedOn, kind, text, fetchUrl, "on".equals(citationOnly));
+        try {
+            Document document = documents.create(importer.fromForm(form, file));
+            return Flash.redirect(URI.create("/documents/" + document.slug),
+                    document.citationOnly() ? "Source added." : "Imported. Select a passage to pull a claim out of it.");
+        } catch (Conflict e) {
+            Document existing = Document.findById(e.fields.get("existingId"));
+            return rerender(409, form, List.of(e.getMessage()), existing);
+        } catch (BadInput e) {
+            return rerender(400, form, e.details.isEmpty() ? List.of(e.getMessage()) : e.details, null);
+        } catch (ImportRefused e) {
+            return rerender(e.reason == ImportRefused.Reason.TOO_LARGE ? 413 : 400, form, List.of(e.getMessage()), null);
+        }
+    }
+
+    @GET
+    @Path("{slug}")
+    @PermitAll
+    public TemplateInstance show(@PathParam("slug") String slug) {
+        return Templates.show(DocumentView.of(bySlug(slug)), List.of(Kind.values()));
+    }
+
+    @GET
+    @Path("{slug}/revise")
+    @RolesAllowed(Role.EDITOR_NAME)
+    public TemplateInstance reviseForm(@PathParam("slug") String slug) {
+        Document document = bySlug(slug);
+        return Templates.revise(document, document.body == null ? "" : document.body, List.of());
+    }
+
+    @POST
+    @Path("{slug}/revise")
+    @RolesAllowed(Role.EDITOR_NAME)
+    public Response revise(@PathParam("slug") String slug, @RestForm String text) {
+        Document document = bySlug(slug);
+        try {
+            var revision = documents.revise(document.id, importer.normalizePasted(text));
+            String message = "Revision " + revision.document().currentRevision + " saved: " + revision.kept() + " passage(s) kept"
+                    + (revision.changed().isEmpty() ? "" : ", " + revision.changed().size() + " found with different words")
+                    + (revision.orphaned().isEmpty() ? "" : ", " + revision.orphaned().size() + " no longer found (see below)")
+                    + ".";
+            boolean attention = !revision.changed().isEmpty() || !revision.orphaned().isEmpty();
+            return Flash.redirect(URI.create("/documents/" + slug), attention ? Flash.Kind.ALERT : Flash.Kind.NOTICE, message);
+        } catch (BadInput | Conflict | ImportRefused e) {
+            int status = e instanceof Conflict ? 409 : 400;
+            return Response.status(status).entity(Templates.revise(document, text == null ? "" : text, List.of(e.getMessage()))).build();
+        }
+    }
+
+    private Response rerender(int status, ImportForm form, List<String> problems, Document existing) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.create(form, List.of(Kind.values()), problems, existing)).build();
+    }
+
+    static Document bySlug(String slug) {
+        return Document.findBySlug(slug).orElseThrow(() -> new NotFoundException("No document " + slug));
+    }
+}

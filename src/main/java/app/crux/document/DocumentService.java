@@ -1,0 +1,206 @@
+package app.crux.document;
+
+import app.crux.audit.AuditLog;
+import app.crux.web.BadInput;
+import app.crux.web.Conflict;
+import app.crux.web.CurrentUser;
+import app.crux.web.Slug;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Every write to documents: import, revise (with re-anchoring of every excerpt). */
+@ApplicationScoped
+@Transactional
+public class DocumentService {
+
+    /** Normalised text and metadata, ready to store; {@code text} null makes a citation-only source. */
+    public record NewDocument(String title, String url, String author, String publisher, LocalDate publishedOn, Kind kind,
+            String text) {
+    }
+
+    /** What re-anchoring did to the excerpts of a revised document. */
+    public record Revision(Document document, int kept, List<Long> changed, List<Long> orphaned) {
+    }
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    CurrentUser currentUser;
+
+    public Document create(NewDocument input) {
+        List<String> problems = new ArrayList<>();
+        String title = input.title() == null ? "" : input.title().strip().replaceAll("\\s+", " ");
+        if (title.isEmpty() || title.length() > 300) {
+            problems.add("Title: 1 to 300 characters.");
+        }
+        String url = optional(input.url(), 2000, "URL", problems);
+        if (url != null && !url.matches("(?i)^https?://\\S+$")) {
+            problems.add("URL: an http:// or https:// address.");
+        }
+        String author = optional(input.author(), 300, "Author", problems);
+        String publisher = optional(input.publisher(), 300, "Publisher", problems);
+        if (!problems.isEmpty()) {
+            throw new BadInput("The document could not be imported.", problems);
+        }
+        String text = input.text();
+        String hash = null;
+        if (text != null) {
+            if (text.isBlank()) {
+                throw new BadInput("The document has no text. Leave the text empty only for a citation-only source.");
+            }
+            hash = TextNormalizer.sha256(text);
+            Document existing = Document.findByBodyHash(hash).orElse(null);
+            if (existing != null) {
+                throw new Conflict("This text is already in Crux as “" + existing.title + "”.",
+                        Map.of("existingId", existing.id, "existingSlug", existing.slug));
+            }
+        }
+        Document document = new Document();
+        document.title = title;
+        document.slug = Slug.unique(title, Document::slugTaken);
+        document.url = url;
+        document.author = author;
+        document.publisher = publisher;
+        document.publishedOn = input.publishedOn();
+        document.kind = input.kind() == null ? (text == null ? Kind.OTHER : Kind.ARTICLE) : input.kind();
+        document.body = text;
+        document.bodyHash = hash;
+        document.createdBy = actor();
+        document.persist();
+        if (text != null) {
+            keepRevision(document);
+        }
+        audit.record("document.create", "document", document.id,
+                (text == null ? "Added source “" : "Imported “") + title + "”", null, describe(document));
+        return document;
+    }
+
+    /** Replaces the text, keeps the old revision, and re-anchors every excerpt; nothing is dropped. */
+    public Revision revise(long documentId, String normalizedText) {
+        Document document = find(documentId);
+        if (document.citationOnly()) {
+            throw new BadInput("A citation-only source has no text to revise.");
+        }
+        if (normalizedText == null || normalizedText.isBlank()) {
+            throw new BadInput("The new text is empty.");
+        }
+        String hash = TextNormalizer.sha256(normalizedText);
+        if (hash.equals(document.bodyHash)) {
+            throw new BadInput("The new text is the same as the current one; nothing to revise.");
+        }
+        Document other = Document.findByBodyHash(hash).orElse(null);
+        if (other != null) {
+            throw new Conflict("This text is already in Crux as “" + other.title + "”.",
+                    Map.of("existingId", other.id, "existingSlug", other.slug));
+        }
+        Map<Integer, String> oldTexts = new LinkedHashMap<>();
+        oldTexts.put(document.currentRevision, document.body);
+        int kept = 0;
+        List<Long> changed = new ArrayList<>();
+        List<Long> orphaned = new ArrayList<>();
+        for (Excerpt excerpt : Excerpt.ofDocument(document.id)) {
+            String oldText = oldTexts.computeIfAbsent(excerpt.revision, r -> revisionText(document.id, r));
+            var selector = new TextAnchor.Selector(excerpt.start, excerpt.end, excerpt.exact, excerpt.prefix, excerpt.suffix);
+            TextAnchor.Reanchored result = TextAnchor.reanchor(oldText, normalizedText, selector);
+            switch (result.status()) {
+                case KEPT -> {
+                    move(excerpt, result.selector());
+                    excerpt.orphaned = false;
+                    kept++;
+                }
+                case CHANGED -> {
+                    move(excerpt, result.selector());
+                    excerpt.orphaned = false;
+                    excerpt.changed = true;
+                    changed.add(excerpt.id);
+                }
+                case ORPHANED -> {
+                    // offsets and quote stay as they were, pointing into the revision they came from
+                    excerpt.orphaned = true;
+                    orphaned.add(excerpt.id);
+                }
+            }
+            if (result.status() != TextAnchor.Status.ORPHANED) {
+                excerpt.revision = document.currentRevision + 1;
+            }
+        }
+        document.body = normalizedText;
+        document.bodyHash = hash;
+        document.currentRevision++;
+        document.updatedAt = Instant.now();
+        keepRevision(document);
+        audit.record("document.revise", "document", document.id,
+                "Revised “" + document.title + "” to revision " + document.currentRevision + ": " + kept + " passage(s) kept, "
+                        + changed.size() + " changed, " + orphaned.size() + " orphaned",
+                null, Map.of("revision", document.currentRevision, "changed", changed, "orphaned", orphaned));
+        return new Revision(document, kept, changed, orphaned);
+    }
+
+    public Document find(long documentId) {
+        Document document = Document.findById(documentId);
+        if (document == null) {
+            throw new NotFoundException("No document " + documentId);
+        }
+        return document;
+    }
+
+    private static void move(Excerpt excerpt, TextAnchor.Selector selector) {
+        excerpt.start = selector.start();
+        excerpt.end = selector.end();
+        excerpt.exact = selector.exact();
+        excerpt.prefix = selector.prefix();
+        excerpt.suffix = selector.suffix();
+    }
+
+    private static String revisionText(long documentId, int revision) {
+        DocumentRevision stored = DocumentRevision.find("documentId = ?1 and revision = ?2", documentId, revision).firstResult();
+        return stored == null ? "" : stored.body;
+    }
+
+    private void keepRevision(Document document) {
+        DocumentRevision revision = new DocumentRevision();
+        revision.documentId = document.id;
+        revision.revision = document.currentRevision;
+        revision.body = document.body;
+        revision.bodyHash = document.bodyHash;
+        revision.createdBy = actor();
+        revision.persist();
+    }
+
+    private Long actor() {
+        return currentUser.loggedIn() ? currentUser.id() : null;
+    }
+
+    private static String optional(String value, int max, String field, List<String> problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String clean = value.strip();
+        if (clean.length() > max) {
+            problems.add(field + ": at most " + max + " characters.");
+        }
+        return clean;
+    }
+
+    static Map<String, Object> describe(Document document) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("title", document.title);
+        state.put("slug", document.slug);
+        state.put("kind", document.kind.name());
+        state.put("url", document.url);
+        state.put("revision", document.currentRevision);
+        state.put("bodyHash", document.bodyHash);
+        state.put("characters", document.body == null ? 0 : document.body.length());
+        return state;
+    }
+}

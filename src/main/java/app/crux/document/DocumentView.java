@@ -1,0 +1,47 @@
+package app.crux.document;
+
+import app.crux.evidence.Evidence;
+import app.crux.evidence.Stance;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Everything the document page shows, read in a fixed number of queries. */
+public record DocumentView(Document document, List<Highlights.Paragraph> paragraphs, List<PassageNote> passages,
+        List<PassageNote> needingAttention) {
+
+    /** One highlighted passage and the claims it feeds, for the margin. */
+    public record PassageNote(Excerpt excerpt, List<ClaimLink> claims) {
+        public String tone() {
+            boolean supports = claims.stream().anyMatch(c -> c.stance() == Stance.SUPPORTS);
+            boolean conflicts = claims.stream().anyMatch(c -> c.stance() == Stance.CONFLICTS);
+            return supports && conflicts ? "mixed" : conflicts ? "conflicts" : "supports";
+        }
+    }
+
+    public record ClaimLink(String slug, String statement, Stance stance) {
+    }
+
+    public static DocumentView of(Document document) {
+        List<Evidence> evidence = Evidence.fromDocument(document.id);
+        Map<Long, PassageNote> notes = new LinkedHashMap<>();
+        for (Evidence item : evidence) {
+            if (item.excerpt == null || !item.claim.open()) {
+                continue;
+            }
+            notes.computeIfAbsent(item.excerpt.id, id -> new PassageNote(item.excerpt, new ArrayList<>()))
+                    .claims().add(new ClaimLink(item.claim.slug, item.claim.statement, item.stance));
+        }
+        List<PassageNote> passages = notes.values().stream()
+                .sorted((a, b) -> Integer.compare(a.excerpt().start, b.excerpt().start)).toList();
+        List<Highlights.Mark> marks = passages.stream().filter(p -> !p.excerpt().orphaned)
+                .map(p -> new Highlights.Mark(p.excerpt().id, p.excerpt().start, p.excerpt().end, p.tone(),
+                        String.join(" · ", p.claims().stream().map(ClaimLink::statement).distinct().toList())))
+                .toList();
+        List<Highlights.Paragraph> paragraphs = document.citationOnly() ? List.of() : Highlights.of(document.body, marks);
+        List<PassageNote> attention = passages.stream().filter(p -> p.excerpt().needsAttention()).toList();
+        return new DocumentView(document, paragraphs, passages.stream().filter(p -> !p.excerpt().orphaned).toList(), attention);
+    }
+}

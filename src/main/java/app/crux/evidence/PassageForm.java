@@ -1,0 +1,61 @@
+package app.crux.evidence;
+
+import app.crux.document.Passage;
+import org.jboss.resteasy.reactive.RestForm;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** What the document page's passage forms send (new claim, or attach to a claim). */
+public class PassageForm {
+
+    @RestForm public String statement;
+    @RestForm public String tags;
+    @RestForm public String claim;
+    @RestForm public String stance;
+    @RestForm public String exact;
+    @RestForm public String prefix;
+    @RestForm public String suffix;
+    @RestForm public String start;
+    @RestForm public String end;
+    @RestForm public String note;
+    @RestForm public String population;
+    @RestForm public String intervention;
+    @RestForm public String comparison;
+    @RestForm public String outcome;
+    @RestForm public String studyType;
+    /** Set when the editor has seen the similar claims and still wants a new one. */
+    @RestForm public String confirm;
+
+    public Passage passage() {
+        return new Passage(number(start), number(end), exact, prefix, suffix);
+    }
+
+    public EvidenceService.Context context() {
+        return new EvidenceService.Context(population, intervention, comparison, outcome, studyType);
+    }
+
+    public List<String> tagList() {
+        return tags == null ? List.of() : Arrays.stream(tags.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+    }
+
+    public boolean confirmed() {
+        return confirm != null && !confirm.isBlank();
+    }
+
+    public Stance stanceOrNull() {
+        try {
+            return stance == null ? null : Stance.valueOf(stance);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Integer number(String value) {
+        try {
+            return value == null || value.isBlank() ? null : Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package app.crux.evidence;
+
+import app.crux.account.Role;
+import app.crux.claim.Claim;
+import app.crux.claim.ClaimService;
+import app.crux.claim.DuplicateFinder;
+import app.crux.document.Document;
+import app.crux.web.BadInput;
+import app.crux.web.Conflict;
+import app.crux.web.Flash;
+import app.crux.web.QuoteNotFound;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * The document page's two passage actions: a new claim from a passage, or the
+ * passage attached to an existing claim. Problems re-show the form, filled in, so nothing typed is lost.
+ */
+@Blocking
+@Path("/documents/{slug}")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Role.EDITOR_NAME)
+public class PassagePages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance passage(Document document, PassageForm form, boolean attach, List<String> problems,
+                List<DuplicateFinder.Similar> similar);
+    }
+
+    @Inject
+    ClaimService claims;
+
+    @Inject
+    EvidenceService evidence;
+
+    @Inject
+    DuplicateFinder duplicates;
+
+    @POST
+    @Path("claims")
+    public Response newClaim(@PathParam("slug") String slug, @BeanParam PassageForm form) {
+        Document document = document(slug);
+        List<DuplicateFinder.Similar> similar = duplicates.similarTo(form.statement, null);
+        if (!similar.isEmpty() && !form.confirmed()) {
+            return again(409, document, form, false, List.of("Claims like this one exist already. Attach the passage to one of "
+                    + "them, or confirm that yours says something different."), similar);
+        }
+        try {
+            var created = claims.create(new ClaimService.NewClaim(form.statement, form.tagList(), null,
+                    new ClaimService.Source(document.id, form.passage(), form.context())));
+            return Flash.redirect(URI.create("/documents/" + slug + "#passage-" + created.evidence().excerpt.id),
+                    "Claim created: “" + created.claim().statement + "”.");
+        } catch (BadInput | QuoteNotFound | Conflict e) {
+            return again(e instanceof QuoteNotFound ? 422 : e instanceof Conflict ? 409 : 400, document, form, false,
+                    problems(e), List.of());
+        }
+    }
+
+    @POST
+    @Path("evidence")
+    public Response attach(@PathParam("slug") String slug, @BeanParam PassageForm form) {
+        Document document = document(slug);
+        Claim claim = form.claim == null ? null : Claim.findBySlug(form.claim.strip()).orElse(null);
+        if (claim == null) {
+            return again(400, document, form, true, List.of("Choose the claim from the suggestions (its slug, e.g. "
+                    + "“tight-hamstrings-tilt-the-pelvis”)."), List.of());
+        }
+        try {
+            Evidence attached = evidence.attach(claim.id, new EvidenceService.NewEvidence(document.id, form.stanceOrNull(),
+                    form.passage(), form.note, form.context()));
+            return Flash.redirect(URI.create("/documents/" + slug + "#passage-" + attached.excerpt.id),
+                    "Passage attached to “" + claim.statement + "” as " + attached.stance.label.toLowerCase() + " evidence.");
+        } catch (BadInput | QuoteNotFound | Conflict e) {
+            return again(e instanceof QuoteNotFound ? 422 : e instanceof Conflict ? 409 : 400, document, form, true,
+                    problems(e), List.of());
+        }
+    }
+
+    private static List<String> problems(RuntimeException e) {
+        return e instanceof BadInput bad && !bad.details.isEmpty() ? bad.details : List.of(e.getMessage());
+    }
+
+    private static Response again(int status, Document document, PassageForm form, boolean attach, List<String> problems,
+            List<DuplicateFinder.Similar> similar) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.passage(document, form, attach, problems, similar)).build();
+    }
+
+    private static Document document(String slug) {
+        return Document.findBySlug(slug).orElseThrow(() -> new NotFoundException("No document " + slug));
+    }
+}
