@@ -28,16 +28,16 @@ public class Formats {
         if (text == null) {
             return "";
         }
-        String[] words = text.split(" ", -1);
-        return words.length <= 7 ? text : String.join(" ", java.util.Arrays.copyOfRange(words, words.length - 7, words.length));
+        String[] words = text.replaceAll("\\s+", " ").split(" ", -1);
+        return String.join(" ", java.util.Arrays.copyOfRange(words, Math.max(0, words.length - 7), words.length));
     }
 
     static String firstWords(String text) {
         if (text == null) {
             return "";
         }
-        String[] words = text.split(" ", -1);
-        return words.length <= 7 ? text : String.join(" ", java.util.Arrays.copyOfRange(words, 0, 7));
+        String[] words = text.replaceAll("\\s+", " ").split(" ", -1);
+        return String.join(" ", java.util.Arrays.copyOfRange(words, 0, Math.min(7, words.length)));
     }
 
     /** 0.4567 → "46%". */
