@@ -2,6 +2,8 @@ package app.crux.claim;
 
 import app.crux.account.Role;
 import app.crux.audit.AuditEvent;
+import app.crux.review.Strength;
+import app.crux.review.Votes;
 import app.crux.web.BadInput;
 import app.crux.web.Flash;
 import app.crux.web.Paging;
@@ -39,7 +41,7 @@ public class ClaimPages {
         static native TemplateInstance list(List<Claim> claims, String q, Paging paging, String pagerBase);
 
         static native TemplateInstance show(ClaimView view, List<ClaimStatus> statuses, ClaimService.Edit attempted,
-                List<String> problems);
+                List<String> problems, List<Strength> strengths, String path);
 
         static native TemplateInstance history(Claim claim, List<AuditEvent> events);
     }
@@ -66,7 +68,7 @@ public class ClaimPages {
         if (claim.mergedInto != null) {
             return Response.status(301).location(URI.create("/claims/" + claim.mergedInto.slug)).build();
         }
-        return Templates.show(ClaimView.of(claim), statuses(), null, List.of());
+        return Templates.show(ClaimView.of(claim), statuses(), null, List.of(), Votes.scale(), "/claims/" + claim.slug);
     }
 
     @POST
@@ -135,7 +137,8 @@ public class ClaimPages {
 
     private Response page(int status, Claim claim, ClaimService.Edit attempted, List<String> problems) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.show(ClaimView.of(claim), statuses(), attempted, problems)).build();
+                .entity(Templates.show(ClaimView.of(claim), statuses(), attempted, problems, Votes.scale(), "/claims/" + claim.slug))
+                .build();
     }
 
     private static List<ClaimStatus> statuses() {

@@ -3,11 +3,12 @@ package app.crux.claim;
 import app.crux.disagreement.ClaimScore;
 import app.crux.evidence.Evidence;
 import app.crux.evidence.Stance;
+import app.crux.review.Votes;
 
 import java.util.List;
 
-/** A claim with its score and its evidence on each side, strongest first; three queries. */
-public record ClaimView(Claim claim, ClaimScore score, List<Evidence> supports, List<Evidence> conflicts) {
+/** A claim with its score, its evidence on each side (strongest first) and the votes on it; four queries. */
+public record ClaimView(Claim claim, ClaimScore score, List<Evidence> supports, List<Evidence> conflicts, Votes.OnClaim votes) {
 
     public static ClaimView of(Claim claim) {
         List<Evidence> evidence = Evidence.forClaim(claim.id);
@@ -17,7 +18,7 @@ public record ClaimView(Claim claim, ClaimScore score, List<Evidence> supports, 
         }
         return new ClaimView(claim, score,
                 evidence.stream().filter(e -> e.stance == Stance.SUPPORTS).toList(),
-                evidence.stream().filter(e -> e.stance == Stance.CONFLICTS).toList());
+                evidence.stream().filter(e -> e.stance == Stance.CONFLICTS).toList(), Votes.onClaim(claim.id));
     }
 
     public String tagText() {

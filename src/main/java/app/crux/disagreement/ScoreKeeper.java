@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * Recomputes a claim's evidence weights and its {@link ClaimScore} from the votes.
@@ -14,6 +15,7 @@ import java.math.BigDecimal;
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
+@SuppressWarnings("unchecked")
 public class ScoreKeeper {
 
     /** Mean strength (HIGH 4 … VERY_LOW 1); unrated counts 1; disputed by a majority of its reviewers counts 0. */
@@ -42,8 +44,13 @@ public class ScoreKeeper {
     @Inject
     EntityManager em;
 
-    public ClaimScore recompute(long claimId) {
+    /** Takes the claim's row lock: writers to one claim's evidence and votes go one at a time. */
+    public void lock(long claimId) {
         em.createNativeQuery("SELECT id FROM claim WHERE id = :claim FOR UPDATE").setParameter("claim", claimId).getResultList();
+    }
+
+    public ClaimScore recompute(long claimId) {
+        lock(claimId);
         em.flush();
         em.createNativeQuery(EVIDENCE_WEIGHTS).setParameter("claim", claimId).executeUpdate();
         Object[] sides = (Object[]) em.createNativeQuery(SIDES).setParameter("claim", claimId).getSingleResult();
@@ -63,5 +70,14 @@ public class ScoreKeeper {
         score.verdict = Verdict.of(score.supportWeight, score.conflictWeight, score.voteCount);
         score.lastActivityAt = java.time.Instant.now();
         return score;
+    }
+
+    /** Maintenance: every claim's weights and score from the votes, as if written one by one. Returns how many. */
+    public int recomputeAll() {
+        List<Number> ids = em.createNativeQuery("SELECT id FROM claim ORDER BY id").getResultList();
+        for (Number id : ids) {
+            recompute(id.longValue());
+        }
+        return ids.size();
     }
 }

@@ -8,7 +8,7 @@ import java.math.RoundingMode;
  * words on /about/scoring):
  * <ul>
  * <li>UNREVIEWED: no reviewer has rated any of its evidence, or every rated item was disputed away;</li>
- * <li>CONTESTED: contestedness is at least {@link #CONTESTED_AT} — the weaker side carries at least a third of the weight;</li>
+ * <li>CONTESTED: contestedness is at least {@link #CONTESTED_AT} — the weaker side carries at least a quarter of the total weight (a third of the stronger side);</li>
  * <li>SUPPORTED / REFUTED: otherwise, whichever side weighs more.</li>
  * </ul>
  */

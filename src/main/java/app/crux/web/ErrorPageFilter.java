@@ -30,7 +30,9 @@ public class ErrorPageFilter {
         Response.StatusType reason = Response.Status.fromStatusCode(status);
         String title = reason == null ? "Request refused" : reason.getReasonPhrase();
         if (Requests.wantsJson(request)) {
-            response.setEntity(Map.of("error", message, "details", List.of()), null, MediaType.APPLICATION_JSON_TYPE);
+            String apiMessage = status == 400 ? "The request could not be accepted; send a JSON body with 'Content-Type: application/json'."
+                    : message;
+            response.setEntity(Map.of("error", apiMessage, "details", List.of()), null, MediaType.APPLICATION_JSON_TYPE);
         } else {
             response.setEntity(ErrorPages.Templates.error(status, title, message, List.of()), null,
                     MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));

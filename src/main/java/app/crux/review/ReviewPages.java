@@ -1,0 +1,40 @@
+package app.crux.review;
+
+import app.crux.account.Role;
+import app.crux.document.Excerpt;
+import app.crux.web.CurrentUser;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+
+/** /review: the reviewer's rate-and-next queue; editors also find re-anchored passages to check. */
+@Blocking
+@Path("/review")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Role.REVIEWER_NAME, Role.EDITOR_NAME})
+public class ReviewPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance queue(ReviewQueue.Next next, boolean reviewer, List<Strength> strengths,
+                List<Excerpt> attention);
+    }
+
+    @Inject
+    CurrentUser currentUser;
+
+    @GET
+    public TemplateInstance queue() {
+        ReviewQueue.Next next = currentUser.isReviewer() ? ReviewQueue.next(currentUser.id()).orElse(null) : null;
+        List<Excerpt> attention = currentUser.isEditor() ? ReviewQueue.needingAttention() : List.of();
+        return Templates.queue(next, currentUser.isReviewer(), List.of(Strength.values()), attention);
+    }
+}

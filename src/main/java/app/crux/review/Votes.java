@@ -1,0 +1,146 @@
+package app.crux.review;
+
+import io.quarkus.arc.Arc;
+import jakarta.persistence.EntityManager;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.stream.Collectors;
+
+/** Read-side questions about votes, each one query. */
+public final class Votes {
+
+    /** One vote with the reviewer's name, for pages and the API. */
+    public record Row(long evidenceId, long reviewerId, String reviewer, Strength strength, boolean disputesStance,
+            String rationale) {
+        public Map<String, Object> publicView() {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("reviewer", reviewer);
+            view.put("strength", strength.name());
+            view.put("disputesStance", disputesStance);
+            view.put("rationale", rationale);
+            return view;
+        }
+    }
+
+    /** How many votes each strength got, HIGH first, and how many disputed the stance. */
+    public record Tally(int high, int moderate, int low, int veryLow, int disputes) {
+        public int total() {
+            return high + moderate + low + veryLow;
+        }
+
+        public int count(Strength strength) {
+            return switch (strength) {
+                case HIGH -> high;
+                case MODERATE -> moderate;
+                case LOW -> low;
+                case VERY_LOW -> veryLow;
+            };
+        }
+
+        /** Share of the votes at {@code strength}, 0..100, for the inline bar. */
+        public int percent(Strength strength) {
+            return total() == 0 ? 0 : Math.round(100f * count(strength) / total());
+        }
+
+        /** Where {@code strength}'s segment starts in the bar, 0..100 (HIGH first). */
+        public int offset(Strength strength) {
+            int before = 0;
+            for (Strength s : Strength.values()) {
+                if (s == strength) {
+                    break;
+                }
+                before += count(s);
+            }
+            return total() == 0 ? 0 : Math.round(100f * before / total());
+        }
+
+        public String summary() {
+            return total() == 0 ? "no ratings yet" : high + " high, " + moderate + " moderate, " + low + " low, " + veryLow
+                    + " very low" + (disputes > 0 ? "; " + disputes + " dispute the stance" : "");
+        }
+
+        static Tally of(List<Row> rows) {
+            int[] counts = new int[4];
+            int disputes = 0;
+            for (Row row : rows) {
+                counts[4 - row.strength().score]++;
+                disputes += row.disputesStance() ? 1 : 0;
+            }
+            return new Tally(counts[0], counts[1], counts[2], counts[3], disputes);
+        }
+    }
+
+    /** A claim's votes, grouped for its page: tallies per item and the reviewers' agreement. */
+    public record OnClaim(Map<Long, List<Row>> byEvidence, OptionalDouble alpha, int raters) {
+        public Tally tally(long evidenceId) {
+            return Tally.of(byEvidence.getOrDefault(evidenceId, List.of()));
+        }
+
+        public List<Row> rows(long evidenceId) {
+            return byEvidence.getOrDefault(evidenceId, List.of());
+        }
+
+        public boolean ratedBy(long evidenceId, Long reviewerId) {
+            return reviewerId != null && rows(evidenceId).stream().anyMatch(r -> r.reviewerId() == reviewerId);
+        }
+
+        /** Blind rating: a reviewer who has not rated an item does not see how others did. */
+        public boolean blindFor(long evidenceId, app.crux.web.CurrentUser viewer) {
+            return viewer.isReviewer() && !ratedBy(evidenceId, viewer.id());
+        }
+
+        /** The strength {@code reviewerId} gave, or null. */
+        public Strength mine(long evidenceId, Long reviewerId) {
+            return reviewerId == null ? null : rows(evidenceId).stream().filter(r -> r.reviewerId() == reviewerId)
+                    .map(Row::strength).findFirst().orElse(null);
+        }
+
+        public boolean agreementKnown() {
+            return alpha.isPresent();
+        }
+
+        public String agreement() {
+            return alpha.isPresent() ? String.format(java.util.Locale.ROOT, "%.2f", alpha.getAsDouble()) : "";
+        }
+    }
+
+    private Votes() {
+    }
+
+    private static final String SELECT = "SELECT v.evidence_id, v.reviewer_id, u.display_name, v.strength, v.disputes_stance, v.rationale"
+            + " FROM vote v JOIN app_user u ON u.id = v.reviewer_id ";
+
+    public static List<Row> onEvidence(long evidenceId) {
+        return rows(SELECT + "WHERE v.evidence_id = ?1 ORDER BY v.updated_at", evidenceId);
+    }
+
+    public static Tally tally(long evidenceId) {
+        return Tally.of(onEvidence(evidenceId));
+    }
+
+    public static OnClaim onClaim(long claimId) {
+        List<Row> rows = rows(SELECT + "JOIN evidence e ON e.id = v.evidence_id WHERE e.claim_id = ?1 ORDER BY v.updated_at", claimId);
+        Map<Long, List<Row>> byEvidence = rows.stream().collect(Collectors.groupingBy(Row::evidenceId, LinkedHashMap::new,
+                Collectors.toList()));
+        List<List<Integer>> units = byEvidence.values().stream()
+                .map(list -> list.stream().map(r -> r.strength().score).toList()).toList();
+        int raters = (int) rows.stream().map(Row::reviewerId).distinct().count();
+        return new OnClaim(byEvidence, Agreement.ordinalAlpha(units), raters);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Row> rows(String sql, long id) {
+        EntityManager em = Arc.container().instance(EntityManager.class).get();
+        List<Object[]> result = em.createNativeQuery(sql).setParameter(1, id).getResultList();
+        return result.stream().map(r -> new Row(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
+                Strength.valueOf((String) r[3]), (Boolean) r[4], (String) r[5])).toList();
+    }
+
+    public static List<Strength> scale() {
+        return Arrays.asList(Strength.values());
+    }
+}
