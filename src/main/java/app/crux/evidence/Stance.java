@@ -10,6 +10,11 @@ public enum Stance {
         this.label = label;
     }
 
+    /** "supports" or "conflicts", for colouring cards and highlights. */
+    public String tone() {
+        return name().toLowerCase();
+    }
+
     public String cssClass() {
         return "stance-" + name().toLowerCase();
     }

@@ -1,0 +1,100 @@
+package app.crux.review;
+
+import app.crux.TestAccounts;
+import app.crux.TestApi;
+import app.crux.account.Role;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** After a random sequence of writes, the incrementally kept aggregates equal a recomputation from scratch. */
+@QuarkusTest
+class ScoreConsistencyTest {
+
+    private static final long SEED = 20261123L;
+    private static final int STEPS = 80;
+    private static final String[] STRENGTHS = {"HIGH", "MODERATE", "LOW", "VERY_LOW"};
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void incrementalScoresEqualRecomputedScoresAfterRandomWrites() {
+        Random random = new Random(SEED);
+        List<String> reviewers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            reviewers.add(TestAccounts.token(TestAccounts.create("mix", Role.REVIEWER)));
+        }
+        StringBuilder text = new StringBuilder("Random corpus " + System.nanoTime() + "\n\n");
+        List<String> sentences = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String sentence = "Observation number " + i + " concerns " + (i % 3 == 0 ? "stretching" : i % 3 == 1 ? "posture" : "recovery") + ".";
+            sentences.add(sentence);
+            text.append(sentence).append("\n\n");
+        }
+        long doc = TestApi.id(TestApi.importText("Random " + System.nanoTime(), text.toString()));
+        List<Long> claims = new ArrayList<>();
+        List<Long> evidence = new ArrayList<>();
+        for (int step = 0; step < STEPS; step++) {
+            int action = claims.size() < 3 ? 0 : random.nextInt(10);
+            if (action == 0) {
+                claims.add(TestApi.createClaim("Random claim " + step + " " + System.nanoTime(), null, null)
+                        .then().statusCode(201).extract().<Number>path("id").longValue());
+            } else if (action <= 3) {
+                long claim = claims.get(random.nextInt(claims.size()));
+                var response = TestApi.asEditor().body(Map.of("documentId", doc, "stance", random.nextBoolean() ? "SUPPORTS" : "CONFLICTS",
+                        "exact", sentences.get(random.nextInt(sentences.size())))).post("/api/claims/" + claim + "/evidence");
+                if (response.statusCode() == 201) {
+                    evidence.add(response.then().extract().<Number>path("id").longValue());
+                }
+            } else if (action <= 8 && !evidence.isEmpty()) {
+                given().header("Authorization", "Bearer " + reviewers.get(random.nextInt(reviewers.size())))
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("strength", STRENGTHS[random.nextInt(4)], "disputesStance", random.nextInt(4) == 0))
+                        .put("/api/evidence/" + evidence.get(random.nextInt(evidence.size())) + "/vote");
+            } else if (claims.size() > 3) {
+                long from = claims.remove(random.nextInt(claims.size()));
+                long into = claims.get(random.nextInt(claims.size()));
+                TestApi.asEditor().body(Map.of("into", into)).post("/api/claims/" + from + "/merge").then().statusCode(200);
+                evidence.clear();
+                evidence.addAll(evidenceIds(claims));
+            }
+        }
+        assertFalse(evidence.isEmpty());
+        List<?> before = state();
+        String admin = TestAccounts.token(TestAccounts.create("mix-admin", Role.ADMIN));
+        given().header("Authorization", "Bearer " + admin).contentType(ContentType.JSON).body("{}")
+                .post("/api/admin/recompute-scores").then().statusCode(200);
+        assertEquals(before, state());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Long> evidenceIds(List<Long> claims) {
+        return ((List<Number>) em.createNativeQuery("SELECT id FROM evidence WHERE claim_id IN (:c)").setParameter("c", claims)
+                .getResultList()).stream().map(Number::longValue).toList();
+    }
+
+    /** Every score and evidence weight, in a stable order, as plain text for comparison. */
+    @SuppressWarnings("unchecked")
+    private List<String> state() {
+        List<String> rows = new ArrayList<>();
+        ((List<Object[]>) em.createNativeQuery("""
+                SELECT claim_id, support_weight, conflict_weight, support_count, conflict_count, vote_count, contestedness,
+                       rank_score, verdict FROM claim_score ORDER BY claim_id""").getResultList())
+                .forEach(r -> rows.add(java.util.Arrays.toString(r)));
+        ((List<Object[]>) em.createNativeQuery("SELECT id, weight, vote_count, dispute_count FROM evidence ORDER BY id").getResultList())
+                .forEach(r -> rows.add(java.util.Arrays.toString(r)));
+        return rows;
+    }
+}
