@@ -56,6 +56,12 @@ public class AuditEvent extends PanacheEntityBase {
         return query.page(0, limit).list();
     }
 
+    /** Recent curation activity readers may see: documents, claims, evidence (not accounts). */
+    public static List<AuditEvent> recentCuration(int limit) {
+        return find("entityType in ('document', 'claim', 'evidence') and action <> 'vote.cast' and action <> 'vote.replace' order by id desc")
+                .page(0, limit).list();
+    }
+
     public static List<AuditEvent> about(String entityType, long entityId, int limit) {
         return find("entityType = ?1 and entityId = ?2 order by id desc", entityType, entityId).page(0, limit).list();
     }

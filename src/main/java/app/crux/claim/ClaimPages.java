@@ -40,14 +40,17 @@ public class ClaimPages {
     static class Templates {
         static native TemplateInstance list(List<Claim> claims, String q, Paging paging, String pagerBase);
 
-        static native TemplateInstance show(ClaimView view, List<ClaimStatus> statuses, ClaimService.Edit attempted,
-                List<String> problems, List<Strength> strengths, String path);
+        static native TemplateInstance show(ClaimView view, Reading reading, String jsonLd, String permalink,
+                List<ClaimStatus> statuses, ClaimService.Edit attempted, List<String> problems, List<Strength> strengths, String path);
 
         static native TemplateInstance history(Claim claim, List<AuditEvent> events);
     }
 
     @Inject
     ClaimService claims;
+
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.UriInfo uriInfo;
 
     @GET
     @PermitAll
@@ -63,12 +66,12 @@ public class ClaimPages {
     @GET
     @Path("{slug}")
     @PermitAll
-    public Object show(@PathParam("slug") String slug) {
+    public Object show(@PathParam("slug") String slug, @QueryParam("min") String min) {
         Claim claim = bySlug(slug);
         if (claim.mergedInto != null) {
             return Response.status(301).location(URI.create("/claims/" + claim.mergedInto.slug)).build();
         }
-        return Templates.show(ClaimView.of(claim), statuses(), null, List.of(), Votes.scale(), "/claims/" + claim.slug);
+        return page(200, claim, minimum(min), null, List.of());
     }
 
     @POST
@@ -136,9 +139,33 @@ public class ClaimPages {
     }
 
     private Response page(int status, Claim claim, ClaimService.Edit attempted, List<String> problems) {
+        return page(status, claim, null, attempted, problems);
+    }
+
+    private Response page(int status, Claim claim, Strength minimum, ClaimService.Edit attempted, List<String> problems) {
+        ClaimView view = ClaimView.of(claim);
+        String base = baseUrl();
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.show(ClaimView.of(claim), statuses(), attempted, problems, Votes.scale(), "/claims/" + claim.slug))
+                .entity(Templates.show(view, Reading.of(view, minimum), ClaimReviewJson.of(view, base), base + "/claims/" + claim.slug,
+                        statuses(), attempted, problems, Votes.scale(), "/claims/" + claim.slug))
                 .build();
+    }
+
+    private String baseUrl() {
+        String base = uriInfo.getBaseUri().toString();
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    /** The reader's "minimum strength" choice; anything unknown means no minimum. */
+    private static Strength minimum(String min) {
+        if (min == null || min.isBlank()) {
+            return null;
+        }
+        try {
+            return Strength.valueOf(min.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static List<ClaimStatus> statuses() {

@@ -9,7 +9,8 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
 
-/** A reviewer's queue: evidence of open claims they have not rated, most contested claims first. */
+/** A reviewer's queue: evidence of open claims they have not rated, the claim in progress, then the most contested. */
+@SuppressWarnings("unchecked")
 public final class ReviewQueue {
 
     /** The next item, the opposing side's strongest passage, and how far the reviewer has come. */
@@ -31,15 +32,21 @@ public final class ReviewQueue {
                 .setParameter("r", reviewerId).getSingleResult();
         long rated = ((Number) progress[0]).longValue();
         long total = ((Number) progress[1]).longValue();
-        List<Evidence> items = em.createQuery("""
-                SELECT e FROM Evidence e JOIN FETCH e.claim c JOIN FETCH e.document LEFT JOIN FETCH e.excerpt, ClaimScore s
-                WHERE s.claimId = c.id AND c.status IN (app.crux.claim.ClaimStatus.PUBLISHED, app.crux.claim.ClaimStatus.DRAFT)
-                  AND NOT EXISTS (SELECT 1 FROM Vote v WHERE v.id.evidenceId = e.id AND v.id.reviewerId = :r)
-                ORDER BY s.contestedness DESC, s.rankScore DESC, c.id, e.id""", Evidence.class)
-                .setParameter("r", reviewerId).setMaxResults(1).getResultList();
-        if (items.isEmpty()) {
+        // a claim the reviewer has started comes first, so they finish weighing one dispute before the next
+        List<Number> next = em.createNativeQuery("""
+                SELECT e.id FROM evidence e JOIN claim c ON c.id = e.claim_id JOIN claim_score s ON s.claim_id = c.id
+                WHERE c.status IN ('PUBLISHED', 'DRAFT')
+                  AND NOT EXISTS (SELECT 1 FROM vote v WHERE v.evidence_id = e.id AND v.reviewer_id = :r)
+                ORDER BY EXISTS (SELECT 1 FROM vote v JOIN evidence x ON x.id = v.evidence_id
+                                 WHERE x.claim_id = c.id AND v.reviewer_id = :r) DESC,
+                         s.contestedness DESC, s.rank_score DESC, c.id, e.id
+                LIMIT 1""").setParameter("r", reviewerId).getResultList();
+        if (next.isEmpty()) {
             return Optional.empty();
         }
+        List<Evidence> items = em.createQuery("""
+                SELECT e FROM Evidence e JOIN FETCH e.claim JOIN FETCH e.document LEFT JOIN FETCH e.excerpt WHERE e.id = :id""",
+                Evidence.class).setParameter("id", next.get(0).longValue()).getResultList();
         Evidence item = items.get(0);
         Stance other = item.stance == Stance.SUPPORTS ? Stance.CONFLICTS : Stance.SUPPORTS;
         List<Evidence> opposing = em.createQuery("""

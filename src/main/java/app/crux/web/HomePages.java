@@ -1,5 +1,7 @@
 package app.crux.web;
 
+import app.crux.audit.AuditEvent;
+import app.crux.disagreement.Contested;
 import io.quarkus.qute.CheckedTemplate;
 import io.smallrye.common.annotation.Blocking;
 import io.quarkus.qute.TemplateInstance;
@@ -8,6 +10,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
 
 /** The front page. */
 @Blocking
@@ -18,11 +22,11 @@ public class HomePages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home();
+        static native TemplateInstance home(List<Contested.Row> contested, List<AuditEvent> activity);
     }
 
     @GET
     public TemplateInstance home() {
-        return Templates.home();
+        return Templates.home(Contested.ranked(null, 0, 10), AuditEvent.recentCuration(8));
     }
 }

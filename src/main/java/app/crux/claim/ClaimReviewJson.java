@@ -1,0 +1,83 @@
+package app.crux.claim;
+
+import app.crux.evidence.Evidence;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The schema.org ClaimReview for a claim page's head, as JSON-LD safe to embed in a script element. */
+public final class ClaimReviewJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int CLAIM_REVIEWED_MAX = 74;
+
+    private ClaimReviewJson() {
+    }
+
+    public static String of(ClaimView view, String baseUrl) {
+        Claim claim = view.claim();
+        String url = baseUrl + "/claims/" + claim.slug;
+        Map<String, Object> rating = new LinkedHashMap<>();
+        rating.put("@type", "Rating");
+        rating.put("ratingValue", switch (view.score().verdict) {
+            case REFUTED -> 1;
+            case CONTESTED -> 2;
+            case UNREVIEWED -> 2;
+            case SUPPORTED -> 3;
+        });
+        rating.put("worstRating", 1);
+        rating.put("bestRating", 3);
+        rating.put("alternateName", view.score().verdict.label);
+        List<Map<String, Object>> appearances = new ArrayList<>();
+        Set<Long> seen = new LinkedHashSet<>();
+        List<Evidence> all = new ArrayList<>(view.supports());
+        all.addAll(view.conflicts());
+        for (Evidence e : all) {
+            if (seen.add(e.document.id)) {
+                Map<String, Object> work = new LinkedHashMap<>();
+                work.put("@type", "CreativeWork");
+                work.put("name", e.document.title);
+                if (e.document.url != null) {
+                    work.put("url", e.document.url);
+                }
+                appearances.add(work);
+            }
+        }
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("@type", "Claim");
+        item.put("name", claim.statement);
+        item.put("appearance", appearances);
+        Map<String, Object> review = new LinkedHashMap<>();
+        review.put("@context", "https://schema.org");
+        review.put("@type", "ClaimReview");
+        review.put("url", url);
+        review.put("claimReviewed", shorten(claim.statement));
+        review.put("reviewRating", rating);
+        review.put("author", Map.of("@type", "Organization", "name", "Crux", "url", baseUrl + "/"));
+        review.put("datePublished", claim.createdAt.atOffset(ZoneOffset.UTC).toLocalDate().toString());
+        review.put("itemReviewed", item);
+        try {
+            // "</script>" inside a string must not end the element: escape every '<'
+            return JSON.writeValueAsString(review).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Google asks for claimReviewed under 75 characters. */
+    static String shorten(String statement) {
+        if (statement.length() <= CLAIM_REVIEWED_MAX) {
+            return statement;
+        }
+        String cut = statement.substring(0, CLAIM_REVIEWED_MAX - 1);
+        int space = cut.lastIndexOf(' ');
+        return (space > 40 ? cut.substring(0, space) : cut) + "…";
+    }
+}

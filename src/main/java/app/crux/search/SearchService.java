@@ -1,0 +1,84 @@
+package app.crux.search;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import java.util.List;
+
+/**
+ * Full-text search over claims and documents (PostgreSQL tsvector, statement and
+ * title weighted above body), with pg_trgm word similarity as the fallback when the
+ * words as typed match nothing — the usual sign of a misspelling.
+ */
+@ApplicationScoped
+public class SearchService {
+
+    public static final int PAGE_SIZE = 20;
+    /** ts_headline marks matches with these; the snippet is escaped, then they become <mark>. */
+    private static final String START = "\u27E6";
+    private static final String STOP = "\u27E7";
+    private static final String HEADLINE = "StartSel=" + START + ", StopSel=" + STOP + ", MaxWords=30, MinWords=12, MaxFragments=2";
+
+    public record Hit(long id, String slug, String title, Snippet snippet) {
+    }
+
+    public record Results(String query, List<Hit> claims, List<Hit> documents, boolean approximate, int page) {
+        public boolean empty() {
+            return claims.isEmpty() && documents.isEmpty();
+        }
+
+        public boolean more() {
+            return claims.size() == PAGE_SIZE || documents.size() == PAGE_SIZE;
+        }
+    }
+
+    @Inject
+    EntityManager em;
+
+    public Results search(String query, int page) {
+        String q = query == null ? "" : query.strip();
+        if (q.isEmpty() || q.length() > 200) {
+            return new Results(q, List.of(), List.of(), false, page);
+        }
+        int offset = Math.max(0, page - 1) * PAGE_SIZE;
+        List<Hit> claims = hits("""
+                SELECT c.id, c.slug, c.statement, ts_headline('english', c.statement, q, :headline)
+                FROM claim c, websearch_to_tsquery('english', :q) q
+                WHERE c.status = 'PUBLISHED' AND c.search @@ q
+                ORDER BY ts_rank(c.search, q) DESC, c.id OFFSET :offset LIMIT :limit""", q, offset);
+        List<Hit> documents = hits("""
+                SELECT d.id, d.slug, d.title, ts_headline('english', coalesce(left(d.body, 100000), d.title), q, :headline)
+                FROM document d, websearch_to_tsquery('english', :q) q
+                WHERE d.search @@ q
+                ORDER BY ts_rank(d.search, q) DESC, d.id OFFSET :offset LIMIT :limit""", q, offset);
+        if (!claims.isEmpty() || !documents.isEmpty() || page > 1) {
+            return new Results(q, claims, documents, false, page);
+        }
+        // nothing for the words as typed: try words that look alike (misspellings)
+        List<Hit> nearClaims = plain("""
+                SELECT c.id, c.slug, c.statement, c.statement FROM claim c
+                WHERE c.status = 'PUBLISHED' AND :q <% c.statement
+                ORDER BY word_similarity(:q, c.statement) DESC, c.id LIMIT :limit""", q);
+        List<Hit> nearDocuments = plain("""
+                SELECT d.id, d.slug, d.title, d.title FROM document d
+                WHERE :q <% d.title
+                ORDER BY word_similarity(:q, d.title) DESC, d.id LIMIT :limit""", q);
+        return new Results(q, nearClaims, nearDocuments, true, page);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Hit> hits(String sql, String q, int offset) {
+        List<Object[]> rows = em.createNativeQuery(sql).setParameter("q", q).setParameter("headline", HEADLINE)
+                .setParameter("offset", offset).setParameter("limit", PAGE_SIZE).getResultList();
+        return rows.stream().map(r -> new Hit(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                Snippet.marked((String) r[3], START, STOP))).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Hit> plain(String sql, String q) {
+        List<Object[]> rows = em.createNativeQuery(sql).setParameter("q", q).setParameter("limit", PAGE_SIZE).getResultList();
+        return rows.stream().map(r -> new Hit(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                Snippet.marked((String) r[3], START, STOP))).toList();
+    }
+}
