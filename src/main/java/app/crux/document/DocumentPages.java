@@ -1,6 +1,7 @@
 package app.crux.document;
 
 import app.crux.account.Role;
+import app.crux.disagreement.Comparison;
 import app.crux.web.BadInput;
 import app.crux.web.Conflict;
 import app.crux.web.Flash;
@@ -41,7 +42,7 @@ public class DocumentPages {
 
         static native TemplateInstance create(ImportForm form, List<Kind> kinds, List<String> problems, Document existing);
 
-        static native TemplateInstance show(DocumentView view, List<Kind> kinds);
+        static native TemplateInstance show(DocumentView view, List<Comparison.Rival> rivals);
 
         static native TemplateInstance revise(Document document, String text, List<String> problems);
     }
@@ -92,7 +93,8 @@ public class DocumentPages {
     @Path("{slug}")
     @PermitAll
     public TemplateInstance show(@PathParam("slug") String slug) {
-        return Templates.show(DocumentView.of(bySlug(slug)), List.of(Kind.values()));
+        Document document = bySlug(slug);
+        return Templates.show(DocumentView.of(document), Comparison.mostDisagreeing(document.id, 5));
     }
 
     @GET

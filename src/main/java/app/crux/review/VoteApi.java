@@ -8,7 +8,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Votes over JSON. Rating is blind: a reviewer sees others' votes on an item only after their own. */
-@Path("/api")
+@Path("/api/evidence/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class VoteApi {
@@ -38,7 +37,7 @@ public class VoteApi {
     CurrentUser currentUser;
 
     @PUT
-    @Path("evidence/{id}/vote")
+    @Path("vote")
     @RolesAllowed(Role.REVIEWER_NAME)
     public VoteResponse vote(@PathParam("id") long evidenceId, VoteRequest request) {
         if (request == null) {
@@ -58,7 +57,7 @@ public class VoteApi {
 
     /** Every vote on an item — withheld from a reviewer who has not rated it yet. */
     @GET
-    @Path("evidence/{id}/votes")
+    @Path("votes")
     @PermitAll
     public Map<String, Object> votes(@PathParam("id") long evidenceId) {
         List<Votes.Row> rows = Votes.onEvidence(evidenceId);
@@ -66,12 +65,5 @@ public class VoteApi {
             return Map.of("hidden", true, "reason", "Rate this item first; then you see how others rated it.", "votes", List.of());
         }
         return Map.of("hidden", false, "votes", rows.stream().map(Votes.Row::publicView).toList(), "tally", Votes.tally(evidenceId));
-    }
-
-    @POST
-    @Path("admin/recompute-scores")
-    @RolesAllowed(Role.ADMIN_NAME)
-    public Map<String, Object> recompute() {
-        return Map.of("claims", reviews.recomputeAll());
     }
 }

@@ -1,0 +1,36 @@
+package app.crux.disagreement;
+
+import app.crux.claim.Tag;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+
+/** /disagreements: which documents take opposite sides most often. */
+@Blocking
+@Path("/disagreements")
+@Produces(MediaType.TEXT_HTML)
+@PermitAll
+public class DisagreementPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance map(Matrix matrix, List<Tag> tags, String tag, int size, List<Integer> sizes);
+    }
+
+    @GET
+    public TemplateInstance map(@QueryParam("tag") String tag, @QueryParam("top") Integer top) {
+        String filter = tag == null || tag.isBlank() ? null : tag.strip();
+        int size = top == null ? Matrix.DEFAULT_SIZE : Math.max(2, Math.min(top, Matrix.MAX_SIZE));
+        return Templates.map(Matrix.of(filter, size), Tag.listAll(Sort.by("name")), filter == null ? "" : filter, size,
+                List.of(8, 12, 20, 40, 60));
+    }
+}

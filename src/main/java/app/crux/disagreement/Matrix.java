@@ -1,0 +1,129 @@
+package app.crux.disagreement;
+
+import io.quarkus.arc.Arc;
+import jakarta.persistence.EntityManager;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The disagreement map: for the documents that disagree most, how many published claims
+ * each pair takes opposite sides on. One query; cells carry their own drawing geometry.
+ */
+public record Matrix(List<Doc> documents, List<Cell> cells, int max, int cellSize, int labelWidth) {
+
+    /** A document on both axes; {@code labelX}/{@code labelY} place its column and row labels. */
+    public record Doc(long id, String slug, String title, int index, int labelX, int labelY) {
+        public String shortTitle() {
+            return title.length() <= 30 ? title : title.substring(0, 29) + "…";
+        }
+    }
+
+    public record Cell(Doc row, Doc column, int count, int x, int y, int size, String shade) {
+        public int textX() {
+            return x + size / 2;
+        }
+
+        public int textY() {
+            return y + size / 2 + 4;
+        }
+
+        public String href() {
+            return "/compare?a=" + row.slug() + "&b=" + column.slug();
+        }
+    }
+
+    public static final int DEFAULT_SIZE = 12;
+    public static final int MAX_SIZE = 60;
+
+    /** Where row labels end and column labels start. */
+    public int labelEdge() {
+        return labelWidth - 6;
+    }
+
+    public boolean showCounts() {
+        return cellSize >= 22;
+    }
+
+    public int width() {
+        return labelWidth + documents.size() * cellSize;
+    }
+
+    public int height() {
+        return labelWidth + documents.size() * cellSize;
+    }
+
+    /** Rows for the table view: each document with its counts against every other one. */
+    public List<List<Integer>> table() {
+        int n = documents.size();
+        List<List<Integer>> rows = new ArrayList<>();
+        Map<String, Integer> byPair = new HashMap<>();
+        cells.forEach(c -> byPair.put(c.row().index() + "/" + c.column().index(), c.count()));
+        for (int r = 0; r < n; r++) {
+            List<Integer> row = new ArrayList<>();
+            for (int c = 0; c < n; c++) {
+                row.add(byPair.getOrDefault(r + "/" + c, 0));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Matrix of(String tag, int size) {
+        int n = Math.max(2, Math.min(size, MAX_SIZE));
+        EntityManager em = Arc.container().instance(EntityManager.class).get();
+        List<Object[]> pairs = em.createNativeQuery("""
+                WITH stances AS (
+                    SELECT DISTINCT e.document_id AS doc, e.claim_id AS claim, e.stance
+                    FROM evidence e JOIN claim c ON c.id = e.claim_id
+                    WHERE c.status = 'PUBLISHED' AND (CAST(:tag AS text) IS NULL OR EXISTS (
+                        SELECT 1 FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id WHERE ct.claim_id = c.id AND t.slug = :tag))),
+                pairs AS (
+                    SELECT a.doc AS a, b.doc AS b, count(DISTINCT a.claim) AS n
+                    FROM stances a JOIN stances b ON a.claim = b.claim AND a.doc < b.doc AND a.stance <> b.stance
+                    GROUP BY a.doc, b.doc),
+                totals AS (
+                    SELECT doc, sum(n) AS total FROM (SELECT a AS doc, n FROM pairs UNION ALL SELECT b, n FROM pairs) x
+                    GROUP BY doc ORDER BY total DESC, doc LIMIT :size)
+                SELECT p.a, da.slug, da.title, p.b, db.slug, db.title, p.n, ta.total, tb.total
+                FROM pairs p JOIN totals ta ON ta.doc = p.a JOIN totals tb ON tb.doc = p.b
+                JOIN document da ON da.id = p.a JOIN document db ON db.id = p.b""")
+                .setParameter("tag", tag).setParameter("size", n).getResultList();
+        Map<Long, Object[]> docs = new LinkedHashMap<>();
+        for (Object[] p : pairs) {
+            docs.putIfAbsent(((Number) p[0]).longValue(), new Object[] {p[1], p[2], p[7]});
+            docs.putIfAbsent(((Number) p[3]).longValue(), new Object[] {p[4], p[5], p[8]});
+        }
+        List<Map.Entry<Long, Object[]>> ordered = new ArrayList<>(docs.entrySet());
+        ordered.sort((x, y) -> Long.compare(((Number) y.getValue()[2]).longValue(), ((Number) x.getValue()[2]).longValue()));
+        int cell = ordered.size() <= 15 ? 34 : ordered.size() <= 30 ? 22 : 14;
+        int label = 190;
+        Map<Long, Doc> index = new LinkedHashMap<>();
+        for (var entry : ordered) {
+            int i = index.size();
+            index.put(entry.getKey(), new Doc(entry.getKey(), (String) entry.getValue()[0], (String) entry.getValue()[1], i,
+                    label + i * cell + cell / 2 + 4, label + i * cell + cell / 2 + 4));
+        }
+        int max = pairs.stream().mapToInt(p -> ((Number) p[6]).intValue()).max().orElse(0);
+        List<Cell> cells = new ArrayList<>();
+        for (Object[] p : pairs) {
+            Doc a = index.get(((Number) p[0]).longValue());
+            Doc b = index.get(((Number) p[3]).longValue());
+            int count = ((Number) p[6]).intValue();
+            String shade = shade(count, max);
+            cells.add(new Cell(a, b, count, label + b.index() * cell, label + a.index() * cell, cell - 2, shade));
+            cells.add(new Cell(b, a, count, label + a.index() * cell, label + b.index() * cell, cell - 2, shade));
+        }
+        return new Matrix(List.copyOf(index.values()), cells, max, cell, label);
+    }
+
+    /** Five steps from pale to deep, so the heat reads even in greyscale print. */
+    private static String shade(int count, int max) {
+        int step = max == 0 ? 1 : 1 + (int) Math.floor(4.0 * (count - 1) / Math.max(1, max - 1) + 0.0001);
+        return "heat-" + Math.min(5, Math.max(1, step));
+    }
+}

@@ -1,0 +1,26 @@
+package app.crux.review;
+
+import app.crux.account.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.Map;
+
+/** {@code POST /api/admin/recompute-scores}: rebuilds every claim's weights and score from the votes. */
+@Path("/api/admin/recompute-scores")
+@Produces(MediaType.APPLICATION_JSON)
+public class ScoreApi {
+
+    @Inject
+    ReviewService reviews;
+
+    @POST
+    @RolesAllowed(Role.ADMIN_NAME)
+    public Map<String, Object> recompute() {
+        return Map.of("claims", reviews.recomputeAll());
+    }
+}
