@@ -45,6 +45,11 @@ public final class Chromium implements AutoCloseable {
         return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, 900)).newPage();
     }
 
+    /** A page that lets test scripts (axe-core) in despite the app's Content-Security-Policy. */
+    public Page pageForAudit(int width) {
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, 900).setBypassCSP(true)).newPage();
+    }
+
     public static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
