@@ -18,7 +18,7 @@ public record Matrix(List<Doc> documents, List<Cell> cells, int max, int cellSiz
     /** A document on both axes; {@code labelX}/{@code labelY} place its column and row labels. */
     public record Doc(long id, String slug, String title, int index, int labelX, int labelY) {
         public String shortTitle() {
-            return title.length() <= 30 ? title : title.substring(0, 29) + "…";
+            return title.length() <= 26 ? title : title.substring(0, 25) + "…";
         }
     }
 
@@ -48,8 +48,9 @@ public record Matrix(List<Doc> documents, List<Cell> cells, int max, int cellSiz
         return cellSize >= 22;
     }
 
+    /** Room on the right for the slanted column labels. */
     public int width() {
-        return labelWidth + documents.size() * cellSize;
+        return labelWidth + documents.size() * cellSize + 110;
     }
 
     public int height() {
@@ -101,7 +102,7 @@ public record Matrix(List<Doc> documents, List<Cell> cells, int max, int cellSiz
         List<Map.Entry<Long, Object[]>> ordered = new ArrayList<>(docs.entrySet());
         ordered.sort((x, y) -> Long.compare(((Number) y.getValue()[2]).longValue(), ((Number) x.getValue()[2]).longValue()));
         int cell = ordered.size() <= 15 ? 34 : ordered.size() <= 30 ? 22 : 14;
-        int label = 190;
+        int label = 200;
         Map<Long, Doc> index = new LinkedHashMap<>();
         for (var entry : ordered) {
             int i = index.size();

@@ -1,6 +1,7 @@
 package app.crux.review;
 
 import app.crux.account.Role;
+import app.crux.claim.Claim;
 import app.crux.document.Excerpt;
 import app.crux.web.CurrentUser;
 import io.quarkus.qute.CheckedTemplate;
@@ -11,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
@@ -25,16 +27,19 @@ public class ReviewPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance queue(ReviewQueue.Next next, boolean reviewer, List<Strength> strengths,
-                List<Excerpt> attention);
+                List<Excerpt> attention, Claim only, String back);
     }
 
     @Inject
     CurrentUser currentUser;
 
     @GET
-    public TemplateInstance queue() {
-        ReviewQueue.Next next = currentUser.isReviewer() ? ReviewQueue.next(currentUser.id()).orElse(null) : null;
-        List<Excerpt> attention = currentUser.isEditor() ? ReviewQueue.needingAttention() : List.of();
-        return Templates.queue(next, currentUser.isReviewer(), List.of(Strength.values()), attention);
+    public TemplateInstance queue(@QueryParam("claim") String claimSlug) {
+        Claim only = claimSlug == null || claimSlug.isBlank() ? null : Claim.findBySlug(claimSlug.strip()).orElse(null);
+        ReviewQueue.Next next = currentUser.isReviewer()
+                ? ReviewQueue.next(currentUser.id(), only == null ? null : only.id).orElse(null) : null;
+        List<Excerpt> attention = currentUser.isEditor() && only == null ? ReviewQueue.needingAttention() : List.of();
+        String back = only == null ? "/review" : "/review?claim=" + only.slug;
+        return Templates.queue(next, currentUser.isReviewer(), List.of(Strength.values()), attention, only, back);
     }
 }

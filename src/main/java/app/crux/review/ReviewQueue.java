@@ -23,24 +23,26 @@ public final class ReviewQueue {
     private ReviewQueue() {
     }
 
-    public static Optional<Next> next(long reviewerId) {
+    /** @param claimId only this claim's evidence, or null for the whole queue */
+    public static Optional<Next> next(long reviewerId, Long claimId) {
         EntityManager em = Arc.container().instance(EntityManager.class).get();
         Object[] progress = (Object[]) em.createNativeQuery("""
                 SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM vote v WHERE v.evidence_id = e.id AND v.reviewer_id = :r)),
                        count(*)
-                FROM evidence e JOIN claim c ON c.id = e.claim_id WHERE c.status IN ('PUBLISHED', 'DRAFT')""")
-                .setParameter("r", reviewerId).getSingleResult();
+                FROM evidence e JOIN claim c ON c.id = e.claim_id
+                WHERE c.status IN ('PUBLISHED', 'DRAFT') AND (CAST(:claim AS bigint) IS NULL OR c.id = :claim)""")
+                .setParameter("r", reviewerId).setParameter("claim", claimId).getSingleResult();
         long rated = ((Number) progress[0]).longValue();
         long total = ((Number) progress[1]).longValue();
         // a claim the reviewer has started comes first, so they finish weighing one dispute before the next
         List<Number> next = em.createNativeQuery("""
                 SELECT e.id FROM evidence e JOIN claim c ON c.id = e.claim_id JOIN claim_score s ON s.claim_id = c.id
-                WHERE c.status IN ('PUBLISHED', 'DRAFT')
+                WHERE c.status IN ('PUBLISHED', 'DRAFT') AND (CAST(:claim AS bigint) IS NULL OR c.id = :claim)
                   AND NOT EXISTS (SELECT 1 FROM vote v WHERE v.evidence_id = e.id AND v.reviewer_id = :r)
                 ORDER BY EXISTS (SELECT 1 FROM vote v JOIN evidence x ON x.id = v.evidence_id
                                  WHERE x.claim_id = c.id AND v.reviewer_id = :r) DESC,
                          s.contestedness DESC, s.rank_score DESC, c.id, e.id
-                LIMIT 1""").setParameter("r", reviewerId).getResultList();
+                LIMIT 1""").setParameter("r", reviewerId).setParameter("claim", claimId).getResultList();
         if (next.isEmpty()) {
             return Optional.empty();
         }

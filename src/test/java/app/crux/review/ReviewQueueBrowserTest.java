@@ -42,7 +42,9 @@ class ReviewQueueBrowserTest {
             page.keyboard().type(TestAccounts.PASSWORD);
             page.keyboard().press("Enter");
             assertThat(page.locator("nav.primary a[data-role=reviewer]")).isVisible();
-            page.navigate(base + "review");
+            page.navigate(base + "claims/" + claim.get("slug"));
+            page.locator("a[href^='/review?claim=']").focus();
+            page.keyboard().press("Enter");
 
             assertThat(page.locator("#claim-heading")).hasText((String) claim.get("statement"));
             assertThat(page.locator("#progress")).containsText("0 of ");
@@ -63,7 +65,7 @@ class ReviewQueueBrowserTest {
         }
     }
 
-    /** A claim with five passages on each side, all rated HIGH by one reviewer: contestedness 1, top of every queue. */
+    /** A claim with five passages on each side, all rated HIGH by one reviewer. */
     private static Map<String, Object> evenlySplitClaim() {
         StringBuilder text = new StringBuilder("Split evidence " + System.nanoTime() + "\n\n");
         for (int i = 0; i < 2 * PER_SIDE; i++) {
