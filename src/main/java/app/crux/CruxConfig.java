@@ -23,6 +23,14 @@ public interface CruxConfig {
     @WithName("import")
     Import importing();
 
+    Demo demo();
+
+    interface Demo {
+        /** Load the bundled demo corpus when the database has no documents (on in dev mode). */
+        @WithDefault("false")
+        boolean loadOnEmpty();
+    }
+
     interface Session {
         /** A login lasts at most this long, however active the person is. */
         @WithDefault("PT12H")
