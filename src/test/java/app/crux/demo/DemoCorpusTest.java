@@ -20,7 +20,10 @@ class DemoCorpusTest {
 
     @Test
     void theDemoCorpusLoadsIntoContestedClaims() {
-        demo.load();
+        // an external test database may keep it from an earlier run
+        if (given().get("/documents/five-minutes-of-stretching-before-every-run").statusCode() == 404) {
+            demo.load();
+        }
         given().get("/contested?tag=posture").then().statusCode(200)
                 .body(containsString("Tight hamstrings tilt the pelvis backwards"));
         Document claim = Jsoup.parse(given().get("/claims/tight-hamstrings-tilt-the-pelvis-backwards").then().statusCode(200)
