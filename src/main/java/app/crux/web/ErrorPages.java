@@ -75,6 +75,14 @@ public class ErrorPages {
                 List.of(e.getOriginalMessage()), Map.of());
     }
 
+    /** A field of the wrong type ("tags": "x" where a list is expected); replaces Quarkus' own answer, which has no "error". */
+    @ServerExceptionMapper
+    public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e, HttpServerRequest request) {
+        String field = e.getPath().isEmpty() ? "the body" : e.getPath().get(e.getPath().size() - 1).getFieldName();
+        return answer(request, 400, "Cannot read this input", "The request body has a value of the wrong type in " + field + ".",
+                List.of(e.getOriginalMessage()), Map.of());
+    }
+
     @ServerExceptionMapper
     public Response conflict(Conflict e, HttpServerRequest request) {
         return answer(request, 409, "Conflict", e.getMessage(), List.of(), e.fields);
@@ -105,6 +113,17 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        String state = sqlState(e);
+        if (state != null && state.startsWith("22")) {
+            // data exception: e.g. a NUL character or a value out of range that slipped past validation
+            return answer(request, 400, "Cannot store this input", "Some of the text or numbers cannot be stored "
+                    + "(an invisible control character, or a value out of range). Nothing was saved.", List.of(), Map.of());
+        }
+        if (state != null && state.startsWith("23")) {
+            // integrity: two requests raced to create the same thing
+            return answer(request, 409, "Conflict", "This clashes with something saved at the same moment; reload and try again.",
+                    List.of(), Map.of());
+        }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unexpected failure %s on %s %s", reference, request.method(), request.path());
         return answer(request, 500, "Something went wrong",
@@ -126,6 +145,18 @@ public class ErrorPages {
         body.put("details", details);
         body.putAll(fields);
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return null;
     }
 
     private static String lastNode(String path) {

@@ -152,6 +152,17 @@ class ClaimApiTest {
                 .post("/api/claims/987654321/evidence").then().statusCode(404);
     }
 
+    @Test
+    void hostileTextIsRefusedWithAMessageNotAServerError() {
+        TestApi.asEditor().body(Map.of("statement", "Null \u0000 byte " + System.nanoTime())).post("/api/claims")
+                .then().statusCode(400).body("error", notNull());
+        TestApi.asEditor().body("{\"statement\": 42, \"tags\": \"not-a-list\"}").post("/api/claims")
+                .then().statusCode(400).body("error", notNull());
+        TestApi.asEditor().body(Map.of("statement", "x".repeat(600))).post("/api/claims")
+                .then().statusCode(400).body("error", containsString("3 to 500"));
+        TestApi.asEditor().body(Map.of("version", "abc")).patch("/api/claims/1").then().statusCode(400);
+    }
+
     private static org.hamcrest.Matcher<Object> notNull() {
         return org.hamcrest.Matchers.notNullValue();
     }
