@@ -31,8 +31,11 @@ public final class EmbeddedDatabase {
         }
         String url = System.getProperty(STARTED_URL);
         if (url == null) {
-            url = start(dataDir(System.getenv()), 0).getJdbcUrl(USER, DATABASE);
+            Path dir = dataDir(System.getenv());
+            url = start(dir, 0).getJdbcUrl(USER, DATABASE);
             System.setProperty(STARTED_URL, url);
+            // before Quarkus' logging exists; operators and bench/run.sh read the address from here
+            System.out.println("Crux: embedded PostgreSQL 17 at " + url + " (data in " + dir + ")");
         }
         System.setProperty("quarkus.datasource.jdbc.url", url);
         System.setProperty("quarkus.datasource.username", USER);
