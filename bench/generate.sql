@@ -53,7 +53,7 @@ INSERT INTO excerpt (document_id, start_offset, end_offset, exact, prefix, suffi
 SELECT DISTINCT ON (b.document_id, b.sentence) b.document_id, p.start, p.start + 40,
        substr(d.body, p.start + 1, 40), substr(d.body, greatest(1, p.start - 31), least(32, p.start)), substr(d.body, p.start + 41, 32)
 FROM bench_evidence b JOIN document d ON d.id = b.document_id
-CROSS JOIN LATERAL (SELECT b.sentence * 90 AS start) p;
+CROSS JOIN LATERAL (SELECT (b.sentence * 90)::int AS start) p;
 
 INSERT INTO evidence (claim_id, document_id, excerpt_id, stance)
 SELECT DISTINCT ON (b.claim_id, x.id) b.claim_id, b.document_id, x.id, b.stance

@@ -16,7 +16,7 @@ DATA=${BENCH_DATA:-/tmp/crux-bench-$SET}
 WARMUP=${WARMUP:-60}
 DURATION=${DURATION:-30}
 BASE=http://localhost:${BENCH_PORT:-8090}
-ADMIN_PASSWORD=bench-admin-passphrase
+ADMIN_PASSWORD=bench-root-passphrase
 
 [ -f target/quarkus-app/quarkus-run.jar ] || mvn -q package -DskipTests
 fresh=0; [ -d "$DATA/pgdata" ] || fresh=1
@@ -27,6 +27,7 @@ CRUX_DATA_DIR=$DATA CRUX_ADMIN_PASSWORD=$ADMIN_PASSWORD QUARKUS_HTTP_PORT=${BENC
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf -o /dev/null "$BASE/q/health/ready" && break; sleep 1; done
+curl -sf -o /dev/null "$BASE/q/health/ready" || { echo "Crux did not start:"; tail -20 "$DATA/app.log"; exit 1; }
 PORT=$(grep -o 'jdbc:postgresql://localhost:[0-9]*' "$DATA/app.log" | head -1 | sed 's/.*://')
 PSQL=(psql -q -h localhost -p "$PORT" -U postgres -d postgres)
 

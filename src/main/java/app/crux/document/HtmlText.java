@@ -5,108 +5,123 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
+import java.util.Comparator;
 import java.util.Set;
 
 /**
- * Web pages to clean text with paragraphs (jsoup). Scripts, styles, navigation,
- * headers, footers and hidden parts are dropped; what is left is cleaned with a
- * {@link Safelist} to basic structure, then flattened to plain text. Nothing from
- * the page is ever rendered as HTML.
+ * Web pages to plain text with paragraphs (jsoup). Scripts, styles, navigation, page
+ * chrome and hidden parts are dropped; the article (or main content) is preferred; what
+ * is left is cleaned with a {@link Safelist} down to text structure and flattened to
+ * plain text. Nothing from the page is ever rendered as HTML, so no markup, attribute
+ * or link target can reach an editor's browser.
  */
 public final class HtmlText {
 
     public record Extracted(String title, String text) {
     }
 
+    private static final int TITLE_MAX = 300;
     private static final String DROPPED = "script, style, noscript, nav, header, footer, aside, form, iframe, svg, button, "
-            + "template, object, embed, [hidden], [aria-hidden=true], [role=navigation], [role=banner], [role=contentinfo]";
-    private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6",
-            "blockquote", "pre", "ul", "ol", "table", "tr", "dl", "dt", "dd", "figure", "figcaption", "hr");
-    private static final Safelist STRUCTURE = Safelist.relaxed().removeTags("a", "img", "col", "colgroup", "caption")
-            .addTags("main", "article", "section");
+            + "template, object, embed, canvas, dialog, [hidden], [aria-hidden=true], [role=navigation], [role=banner], "
+            + "[role=contentinfo], [style~=(?i)display\\s*:\\s*none], [style~=(?i)visibility\\s*:\\s*hidden]";
+    private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5",
+            "h6", "blockquote", "pre", "ul", "ol", "table", "dl", "figure", "figcaption", "hr", "address", "details");
+    private static final Set<String> LINES = Set.of("tr", "dt", "dd", "summary", "caption");
+    /** Only text-bearing structure survives; links and images go, since only their text matters. */
+    private static final Safelist STRUCTURE = Safelist.relaxed()
+            .removeTags("a", "img", "col", "colgroup")
+            .addTags("main", "article", "section", "figure", "figcaption", "hr", "address", "details", "summary");
 
     private HtmlText() {
     }
 
     public static Extracted fromHtml(String html, String baseUri) {
-        Document page = Jsoup.parse(html, baseUri == null ? "" : baseUri);
+        Document page = Jsoup.parse(html == null ? "" : html, baseUri == null ? "" : baseUri);
         String title = title(page);
         page.select(DROPPED).remove();
-        Element content = page.selectFirst("article");
-        if (content == null) {
-            content = page.selectFirst("main");
-        }
-        if (content == null) {
-            content = page.body();
-        }
-        Element clean = Jsoup.parseBodyFragment(Jsoup.clean(content.outerHtml(), STRUCTURE)).body();
-        StringBuilder text = new StringBuilder();
-        append(clean, text);
-        return new Extracted(title, TextNormalizer.normalize(text.toString()));
+        Document dirty = Document.createShell(page.location());
+        dirty.body().appendChildren(content(page).childNodesCopy());
+        Document clean = new Cleaner(STRUCTURE).clean(dirty);
+        ParagraphWriter writer = new ParagraphWriter();
+        walk(clean.body(), writer, false);
+        return new Extracted(title, TextNormalizer.normalize(writer.text()));
     }
 
+    /** The longest article, else main, else the body: teasers for other articles are usually shorter. */
+    private static Element content(Document page) {
+        Element article = page.select("article").stream()
+                .max(Comparator.comparingInt(a -> a.text().length())).orElse(null);
+        if (article != null && !article.text().isBlank()) {
+            return article;
+        }
+        Element main = page.selectFirst("main, [role=main]");
+        return main != null && !main.text().isBlank() ? main : page.body();
+    }
+
+    /** &lt;title&gt;, then og:title, then the first h1; whitespace-collapsed and capped. */
     private static String title(Document page) {
-        Element og = page.selectFirst("meta[property=og:title]");
-        String title = og != null ? og.attr("content") : page.title();
+        String title = page.title();
+        if (title.isBlank()) {
+            Element og = page.selectFirst("meta[property=og:title]");
+            title = og == null ? "" : og.attr("content");
+        }
         if (title.isBlank()) {
             Element h1 = page.selectFirst("h1");
             title = h1 == null ? "" : h1.text();
         }
-        title = title.strip().replaceAll("\\s+", " ");
-        return title.isEmpty() ? null : title.length() > 300 ? title.substring(0, 300) : title;
+        title = TextNormalizer.normalize(title).replaceAll("\\s+", " ").strip();
+        if (title.isEmpty()) {
+            return null;
+        }
+        return title.length() <= TITLE_MAX ? title : title.substring(0, TITLE_MAX).strip();
     }
 
-    private static void append(Node node, StringBuilder out) {
+    private static void walk(Node node, ParagraphWriter out, boolean pre) {
         for (Node child : node.childNodes()) {
             if (child instanceof TextNode text) {
-                String words = text.text().replaceAll("\\s+", " ");
-                char last = out.length() == 0 ? '\n' : out.charAt(out.length() - 1);
-                out.append(last == '\n' || last == ' ' ? words.stripLeading() : words);
+                if (pre) {
+                    out.preformatted(text.getWholeText());
+                } else {
+                    out.words(text.getWholeText());
+                }
             } else if (child instanceof Element element) {
-                String tag = element.normalName();
-                if (tag.equals("br")) {
-                    out.append('\n');
-                    continue;
-                }
-                boolean block = BLOCKS.contains(tag);
-                if (tag.equals("li")) {
-                    lineBreak(out);
-                    out.append("• ");
-                } else if (block) {
-                    paragraphBreak(out);
-                }
-                if (tag.equals("td") || tag.equals("th")) {
-                    out.append(' ');
-                }
-                append(element, out);
-                if (block) {
-                    paragraphBreak(out);
-                } else if (tag.equals("li")) {
-                    lineBreak(out);
-                }
+                element(element, out, pre);
             }
         }
     }
 
-    private static void lineBreak(StringBuilder out) {
-        trimSpaces(out);
-        if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
-            out.append('\n');
+    private static void element(Element element, ParagraphWriter out, boolean pre) {
+        String tag = element.normalName();
+        if (tag.equals("br")) {
+            out.hardBreak();
+            return;
         }
-    }
-
-    private static void paragraphBreak(StringBuilder out) {
-        trimSpaces(out);
-        if (out.length() > 0 && !out.toString().endsWith("\n\n")) {
-            out.append(out.charAt(out.length() - 1) == '\n' ? "\n" : "\n\n");
+        boolean block = BLOCKS.contains(tag);
+        boolean line = LINES.contains(tag);
+        if (tag.equals("li")) {
+            out.enterItem();
+            walk(element, out, pre);
+            out.leaveItem();
+            return;
         }
-    }
-
-    private static void trimSpaces(StringBuilder out) {
-        while (out.length() > 0 && out.charAt(out.length() - 1) == ' ') {
-            out.setLength(out.length() - 1);
+        if (block) {
+            out.paragraphBreak();
+        } else if (line) {
+            out.lineBreak();
+        }
+        if (tag.equals("td") || tag.equals("th")) {
+            out.words(" "); // cells of a row stay on one line, separated
+        }
+        walk(element, out, pre || tag.equals("pre"));
+        if (block) {
+            out.paragraphBreak();
+        } else if (line) {
+            out.lineBreak();
+        } else if (tag.equals("td") || tag.equals("th")) {
+            out.words(" ");
         }
     }
 }

@@ -1,16 +1,12 @@
 package app.crux.document;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
- * Uploaded files and pasted text to normalised text. The type is judged by the
- * content, never by the file name: a PNG called notes.txt is still a PNG.
+ * Uploaded files and pasted text to normalised text plus a title suggestion. The type
+ * is judged by content, never by the file name: the name only refuses things that are
+ * clearly not text (.pdf, .docx, .exe ...). HTML is recognised by its tags and goes
+ * through {@link HtmlText}; anything else is plain text (markdown is kept as written).
  */
 public final class UploadedText {
 
@@ -19,9 +15,8 @@ public final class UploadedText {
     public record Decoded(String title, String text, Format format) {
     }
 
-    private static final Pattern HTML = Pattern.compile("(?is)^\\s*(<!doctype\\s+html|<html[\\s>]|<head[\\s>]|<body[\\s>])"
-            + "|<(p|div|article|h1|h2|ul|br)[\\s>/]");
     private static final int TITLE_MAX = 300;
+    private static final String UPLOAD_INSTEAD = "upload .txt, .md or .html, or paste the text.";
 
     private UploadedText() {
     }
@@ -31,42 +26,52 @@ public final class UploadedText {
             throw new ImportRefused(ImportRefused.Reason.EMPTY, "The file is empty.");
         }
         if (bytes.length > maxBytes) {
-            throw new ImportRefused(ImportRefused.Reason.TOO_LARGE, "The file is " + bytes.length / 1024 + " KB; files up to "
-                    + maxBytes / 1024 / 1024 + " MB are accepted.");
+            throw new ImportRefused(ImportRefused.Reason.TOO_LARGE, "The file is " + size(bytes.length)
+                    + "; files up to " + size(maxBytes) + " are accepted.");
         }
-        String kind = binaryKind(bytes);
-        if (kind != null) {
-            throw new ImportRefused(ImportRefused.Reason.BINARY, "This looks like " + kind + ", not text. Upload a .txt, .md or "
-                    + ".html file (copy the text out of the " + kind + " first).");
+        Optional<String> binary = FileSignature.binaryKind(bytes);
+        if (binary.isPresent()) {
+            throw new ImportRefused(ImportRefused.Reason.BINARY, "This looks like " + binary.get() + ", not text; "
+                    + UPLOAD_INSTEAD);
         }
-        String text = utf8(bytes);
-        return fromString(text);
+        if (FileSignature.unsupportedName(fileName)) {
+            throw new ImportRefused(ImportRefused.Reason.UNSUPPORTED_TYPE, "Crux cannot read " + fileName + "; "
+                    + UPLOAD_INSTEAD);
+        }
+        return fromText(TextEncoding.decodeFile(bytes), null);
     }
 
-    /** Pasted text: the same checks, minus the byte-level ones the browser already did. */
+    /** Pasted text: the browser already decoded it, but it can still be empty or garbage. */
     public static Decoded fromPastedText(String pasted) {
         if (pasted == null || pasted.isBlank()) {
             throw new ImportRefused(ImportRefused.Reason.EMPTY, "The text is empty.");
         }
-        long controls = pasted.chars().filter(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t').count();
-        if (controls > 0 && controls * 20 > pasted.length()) {
-            throw new ImportRefused(ImportRefused.Reason.BINARY, "The text is mostly control characters; it looks like binary data.");
+        long odd = pasted.chars().filter(c -> c == 0 || c == 0xFFFD
+                || (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')).count();
+        if (pasted.indexOf('\0') >= 0 || odd * 20 > pasted.length()) {
+            throw new ImportRefused(ImportRefused.Reason.NOT_TEXT, "The pasted text is full of control or replacement "
+                    + "characters; it looks like binary data. Copy the text from the page or document itself.");
         }
-        return fromString(pasted);
+        return fromText(pasted, null);
     }
 
-    private static Decoded fromString(String text) {
-        String head = text.length() > 2048 ? text.substring(0, 2048) : text;
-        if (HTML.matcher(head).find()) {
-            var extracted = HtmlText.fromHtml(text, "");
-            if (extracted.text().isBlank()) {
+    /**
+     * Decoded text to a document. {@code format} forces HTML or TEXT (a web server said
+     * so); null means judge by content.
+     */
+    static Decoded fromText(String text, Format format) {
+        boolean html = format == null ? FileSignature.looksLikeHtml(text) : format == Format.HTML;
+        if (html) {
+            HtmlText.Extracted extracted = HtmlText.fromHtml(text, "");
+            if (extracted.text().isEmpty()) {
                 throw new ImportRefused(ImportRefused.Reason.EMPTY, "The page has no readable text.");
             }
-            return new Decoded(extracted.title() != null ? extracted.title() : titleFrom(extracted.text()), extracted.text(), Format.HTML);
+            String title = extracted.title() != null ? extracted.title() : titleFrom(extracted.text());
+            return new Decoded(title, extracted.text(), Format.HTML);
         }
         String normalized = TextNormalizer.normalize(text);
         if (normalized.isBlank()) {
-            throw new ImportRefused(ImportRefused.Reason.EMPTY, "The text is empty.");
+            throw new ImportRefused(ImportRefused.Reason.EMPTY, "The text contains only spaces and blank lines.");
         }
         return new Decoded(titleFrom(normalized), normalized, Format.TEXT);
     }
@@ -74,76 +79,26 @@ public final class UploadedText {
     /** The first non-blank line, without markdown heading marks or bullets, cut at a word boundary. */
     static String titleFrom(String text) {
         for (String line : text.split("\n")) {
-            String title = line.strip().replaceFirst("^[#>*•\\-\\s]+", "").strip();
-            if (!title.isEmpty()) {
-                if (title.length() <= TITLE_MAX) {
-                    return title;
-                }
-                int cut = title.lastIndexOf(' ', TITLE_MAX);
-                return title.substring(0, cut > 100 ? cut : TITLE_MAX);
+            String title = line.strip().replaceFirst("^[#>*•+\\-–—\\s]+", "").replaceFirst("\\s+#+$", "").strip();
+            if (title.isEmpty()) {
+                continue;
             }
+            if (title.length() <= TITLE_MAX) {
+                return title;
+            }
+            int cut = title.lastIndexOf(' ', TITLE_MAX);
+            return title.substring(0, cut > 0 ? cut : TITLE_MAX).strip();
         }
         return null;
     }
 
-    private static String utf8(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        try {
-            return decoder.decode(buffer).toString();
-        } catch (MalformedInputException e) {
-            throw new ImportRefused(ImportRefused.Reason.BAD_ENCODING, "The file is not valid UTF-8 text (the first bad byte is "
-                    + "at position " + buffer.position() + "). Save it as UTF-8 and upload it again.");
-        } catch (CharacterCodingException e) {
-            throw new ImportRefused(ImportRefused.Reason.BAD_ENCODING, "The file is not valid UTF-8 text.");
+    static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " bytes";
         }
-    }
-
-    /** A name for well-known binary formats, "a binary file" for other binary data, null for text. */
-    static String binaryKind(byte[] b) {
-        if (starts(b, "%PDF")) {
-            return "a PDF file";
+        if (bytes < 1024 * 1024) {
+            return (bytes / 1024) + " KB";
         }
-        if (starts(b, "\u0089PNG")) {
-            return "a PNG image";
-        }
-        if (b.length > 2 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8) {
-            return "a JPEG image";
-        }
-        if (starts(b, "GIF8")) {
-            return "a GIF image";
-        }
-        if (starts(b, "PK\u0003\u0004")) {
-            return "a ZIP archive (a .docx or .odt is one)";
-        }
-        if (b.length > 1 && (b[0] & 0xff) == 0x1F && (b[1] & 0xff) == 0x8B) {
-            return "a gzip archive";
-        }
-        int sample = Math.min(b.length, 4096);
-        int controls = 0;
-        for (int i = 0; i < sample; i++) {
-            int c = b[i] & 0xff;
-            if (c == 0) {
-                return "a binary file";
-            }
-            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') {
-                controls++;
-            }
-        }
-        return controls * 10 > sample ? "a binary file" : null;
-    }
-
-    private static boolean starts(byte[] bytes, String magic) {
-        byte[] m = magic.getBytes(StandardCharsets.ISO_8859_1);
-        if (bytes.length < m.length) {
-            return false;
-        }
-        for (int i = 0; i < m.length; i++) {
-            if (bytes[i] != m[i]) {
-                return false;
-            }
-        }
-        return true;
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 }

@@ -1,211 +1,152 @@
 package app.crux.document;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.Inet4Address;
-import java.net.Inet6Address;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
 
 /**
- * Fetches a public web page for import: http(s) only, a timeout, a size cap, at most
- * five redirects (each hop checked again), and no private, loopback, link-local or
- * cloud-metadata addresses, so the server cannot be used to reach inside its network.
- * Known limit: the address is resolved for the check and again by the HTTP client;
- * a DNS answer that changes in between (rebinding) is not caught.
+ * Fetches a public web page for import: http(s) only, a time limit per hop, a size cap,
+ * at most five redirects followed by hand so that every hop's address is checked again,
+ * and no private, loopback, link-local or cloud-metadata addresses ({@link PublicAddress}).
+ *
+ * <p>Known limit (DNS rebinding): the host is resolved for the check and again by the
+ * HTTP client when it connects; a DNS server that answers "public" first and "private"
+ * second is not caught. Pinning the checked address would mean connecting to the IP and
+ * sending Host/SNI by hand, which java.net.http does not allow cheaply. Run the server
+ * behind an egress firewall that blocks private ranges to close the gap.
  */
 public class UrlFetcher {
 
-    public record Fetched(String title, String text, String finalUrl) {
+    public record Fetched(String title, String text, UploadedText.Format format, String finalUrl) {
     }
 
-    private static final int MAX_REDIRECTS = 5;
+    static final int MAX_REDIRECTS = 5;
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
     private final Duration timeout;
     private final long maxBytes;
-    private final boolean allowLoopback;
+    private final PublicAddress guard;
     private final HttpClient client;
+
+    /** 10 seconds, 5 MB, public addresses only. */
+    public UrlFetcher() {
+        this(Duration.ofSeconds(10), 5L * 1024 * 1024, false);
+    }
 
     /** @param allowLoopback only for tests that serve pages from this machine */
     public UrlFetcher(Duration timeout, long maxBytes, boolean allowLoopback) {
         this.timeout = timeout;
         this.maxBytes = maxBytes;
-        this.allowLoopback = allowLoopback;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.guard = new PublicAddress(allowLoopback);
+        // no proxy: the address we check must be the address we connect to
+        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
+                .proxy(HttpClient.Builder.NO_PROXY).build();
     }
 
     public Fetched fetch(String address) {
-        URI uri = parse(address);
-        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-            check(uri);
-            HttpResponse<InputStream> response = send(uri);
+        URI uri = WebAddress.parse(address);
+        for (int redirects = 0; ; redirects++) {
+            guard.check(uri);
+            HttpResponse<byte[]> response = send(uri);
             int status = response.statusCode();
-            if (status >= 300 && status < 400 && response.headers().firstValue("Location").isPresent()) {
-                close(response);
-                uri = uri.resolve(response.headers().firstValue("Location").get());
+            Optional<String> location = response.headers().firstValue("Location");
+            if (REDIRECTS.contains(status) && location.isPresent()) {
+                if (redirects == MAX_REDIRECTS) {
+                    throw new ImportRefused(ImportRefused.Reason.UNREACHABLE, "The address redirects more than "
+                            + MAX_REDIRECTS + " times; open it in a browser and give Crux the final address.");
+                }
+                uri = WebAddress.redirect(uri, location.get());
                 continue;
             }
             if (status < 200 || status >= 300) {
-                close(response);
-                throw new ImportRefused(ImportRefused.Reason.UNREACHABLE, uri.getHost() + " answered " + status
-                        + (status == 404 ? " (not found)" : "") + "; check the address.");
+                throw new ImportRefused(ImportRefused.Reason.UNREACHABLE, "Could not import " + uri.getHost()
+                        + ": the server answered " + status + WebAddress.statusName(status) + ".");
             }
-            return read(uri, response);
-        }
-        throw new ImportRefused(ImportRefused.Reason.UNREACHABLE, "The address redirects more than " + MAX_REDIRECTS + " times.");
-    }
-
-    private Fetched read(URI uri, HttpResponse<InputStream> response) {
-        String type = response.headers().firstValue("Content-Type").orElse("text/html").toLowerCase(Locale.ROOT);
-        boolean html = type.startsWith("text/html") || type.startsWith("application/xhtml");
-        boolean text = type.startsWith("text/plain") || type.startsWith("text/markdown");
-        if (!html && !text) {
-            close(response);
-            throw new ImportRefused(ImportRefused.Reason.UNSUPPORTED_TYPE, "The address serves " + type.split(";")[0]
-                    + ", not a web page or text.");
-        }
-        byte[] bytes = body(response);
-        if (UploadedText.binaryKind(bytes) != null) {
-            throw new ImportRefused(ImportRefused.Reason.BINARY, "The address serves binary data, not text.");
-        }
-        Charset charset = charset(type);
-        String content = new String(bytes, charset);
-        if (html) {
-            var extracted = HtmlText.fromHtml(content, uri.toString());
-            if (extracted.text().isBlank()) {
-                throw new ImportRefused(ImportRefused.Reason.EMPTY, "The page has no readable text.");
-            }
-            return new Fetched(extracted.title(), extracted.text(), uri.toString());
-        }
-        var decoded = UploadedText.decode(bytes, uri.getPath(), maxBytes);
-        return new Fetched(decoded.title(), decoded.text(), uri.toString());
-    }
-
-    private byte[] body(HttpResponse<InputStream> response) {
-        try (InputStream in = response.body()) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-            if (bytes.length > maxBytes) {
-                throw new ImportRefused(ImportRefused.Reason.TOO_LARGE, "The page is larger than " + maxBytes / 1024 / 1024
-                        + " MB; Crux does not import it.");
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw new ImportRefused(ImportRefused.Reason.UNREACHABLE, "The page stopped arriving: " + e.getMessage());
+            return WebPage.read(uri, response);
         }
     }
 
-    private HttpResponse<InputStream> send(URI uri) {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("User-Agent", "Crux document import")
-                .header("Accept", "text/html, text/plain;q=0.9").GET().build();
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpTimeoutException e) {
-            throw new ImportRefused(ImportRefused.Reason.UNREACHABLE, "Could not reach " + uri.getHost() + ": no answer within "
-                    + timeout.toSeconds() + " seconds.");
-        } catch (IOException e) {
-            throw new ImportRefused(ImportRefused.Reason.UNREACHABLE, "Could not reach " + uri.getHost() + ": "
-                    + (e.getMessage() == null ? "the connection failed" : "the connection failed (" + e.getClass().getSimpleName() + ")") + ".");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ImportRefused(ImportRefused.Reason.UNREACHABLE, "The fetch was interrupted.");
-        }
-    }
-
-    private static URI parse(String address) {
-        try {
-            URI uri = URI.create(address.strip());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-                throw new ImportRefused(ImportRefused.Reason.UNSUPPORTED_TYPE, "Give an http:// or https:// address.");
-            }
-            return uri;
-        } catch (IllegalArgumentException e) {
-            throw new ImportRefused(ImportRefused.Reason.UNSUPPORTED_TYPE, "That is not a web address.");
-        }
-    }
-
-    private void check(URI uri) {
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new ImportRefused(ImportRefused.Reason.FORBIDDEN_ADDRESS, "The page redirects to a non-web address.");
-        }
-        try {
-            for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
-                if (forbidden(address)) {
-                    throw new ImportRefused(ImportRefused.Reason.FORBIDDEN_ADDRESS, uri.getHost() + " points inside a private "
-                            + "network; Crux only fetches public web pages.");
-                }
-            }
-        } catch (UnknownHostException e) {
-            throw new ImportRefused(ImportRefused.Reason.UNREACHABLE, "Could not reach " + uri.getHost() + ": no such host.");
-        }
-    }
-
+    /** Package-private for tests of the address guard. */
     boolean forbidden(InetAddress address) {
-        if (address.isLoopbackAddress()) {
-            return !allowLoopback;
-        }
-        if (address.isAnyLocalAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
-                || address.isMulticastAddress()) {
-            return true;
-        }
-        byte[] b = address.getAddress();
-        if (address instanceof Inet4Address) {
-            int first = b[0] & 0xff;
-            int second = b[1] & 0xff;
-            return first == 0 || (first == 100 && second >= 64 && second < 128) || (first == 192 && second == 0 && (b[2] & 0xff) == 0)
-                    || first >= 240;
-        }
-        if (address instanceof Inet6Address) {
-            boolean uniqueLocal = (b[0] & 0xfe) == 0xfc;
-            boolean mapped = isMapped(b);
-            if (mapped) {
-                try {
-                    return forbidden(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
-                } catch (UnknownHostException e) {
-                    return true;
-                }
-            }
-            return uniqueLocal;
-        }
-        return true;
+        return guard.forbidden(address);
     }
 
-    private static boolean isMapped(byte[] b) {
-        for (int i = 0; i < 10; i++) {
-            if (b[i] != 0) {
-                return false;
-            }
-        }
-        return (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
-    }
-
-    private static Charset charset(String contentType) {
-        int at = contentType.indexOf("charset=");
-        if (at < 0) {
-            return StandardCharsets.UTF_8;
-        }
+    private HttpResponse<byte[]> send(URI uri) {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET()
+                .header("User-Agent", "Crux document import")
+                .header("Accept", "text/html, application/xhtml+xml, text/plain;q=0.9, text/markdown;q=0.9").build();
+        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, this::body);
         try {
-            return Charset.forName(contentType.substring(at + 8).replace("\"", "").split(";")[0].strip());
-        } catch (IllegalArgumentException e) {
-            return StandardCharsets.UTF_8;
+            // the request timeout covers the headers; this one also covers a body that trickles in
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw unreachable(uri, "the page did not arrive within " + seconds());
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw unreachable(uri, "the fetch was interrupted");
+        } catch (ExecutionException e) {
+            throw explain(uri, e.getCause());
         }
     }
 
-    private static void close(HttpResponse<InputStream> response) {
-        try {
-            response.body().close();
-        } catch (IOException ignored) {
-            // the connection is dropped either way
+    private HttpResponse.BodySubscriber<byte[]> body(HttpResponse.ResponseInfo info) {
+        boolean wanted = info.statusCode() >= 200 && info.statusCode() < 300
+                && WebPage.importable(info.headers().firstValue("Content-Type").orElse(""));
+        long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+        if (wanted && declared > maxBytes) {
+            CappedBody refused = new CappedBody(0, true);
+            refused.onError(CappedBody.tooLarge(maxBytes)); // refuse before downloading a page that says it is too big
+            return refused;
         }
+        return new CappedBody(maxBytes, wanted);
+    }
+
+    private RuntimeException explain(URI uri, Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ImportRefused refused) {
+                return refused;
+            }
+        }
+        if (failure instanceof HttpConnectTimeoutException) {
+            return unreachable(uri, "connection timed out after " + seconds());
+        }
+        if (failure instanceof HttpTimeoutException) {
+            return unreachable(uri, "no answer within " + seconds());
+        }
+        if (failure instanceof ConnectException) {
+            return unreachable(uri, "the connection was refused");
+        }
+        if (failure instanceof SSLException) {
+            return unreachable(uri, "the secure (https) connection failed; its certificate may be invalid");
+        }
+        if (failure instanceof IOException) {
+            return unreachable(uri, "the connection failed (" + failure.getClass().getSimpleName() + ")");
+        }
+        return unreachable(uri, "an unexpected error occurred (" + failure + ")");
+    }
+
+    private static ImportRefused unreachable(URI uri, String why) {
+        return new ImportRefused(ImportRefused.Reason.UNREACHABLE, "Could not reach " + uri.getHost() + ": " + why + ".");
+    }
+
+    private String seconds() {
+        long s = timeout.toSeconds();
+        return s >= 1 ? s + (s == 1 ? " second" : " seconds") : timeout.toMillis() + " milliseconds";
     }
 }
