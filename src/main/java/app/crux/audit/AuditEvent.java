@@ -48,18 +48,45 @@ public class AuditEvent extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> after;
 
-    /** The newest events, {@code limit} at a time, older than {@code beforeId} when given (keyset paging). */
-    public static List<AuditEvent> latest(Long beforeId, int limit) {
-        var query = beforeId == null
-                ? find("order by id desc")
-                : find("id < ?1 order by id desc", beforeId);
-        return query.page(0, limit).list();
+    /**
+     * Events a reader may see: not about a claim or its evidence, or about a claim readers see —
+     * published, or merged into a published one (the rule of claim.ClaimVisibility, in SQL).
+     * Evidence an event names may be gone (a merge deletes duplicates): its claim is then read
+     * from the event itself, and an event whose claim cannot be found stays hidden.
+     */
+    private static final String READER_MAY_SEE = """
+            (a.entity_type NOT IN ('claim', 'evidence') OR EXISTS (
+                SELECT 1 FROM claim c LEFT JOIN claim t ON t.id = c.merged_into_id
+                WHERE c.id = CASE WHEN a.entity_type = 'claim' THEN a.entity_id
+                                  ELSE coalesce((SELECT e.claim_id FROM evidence e WHERE e.id = a.entity_id),
+                                                CAST(a.after ->> 'claimId' AS bigint), CAST(a.before ->> 'claimId' AS bigint)) END
+                  AND (c.status = 'PUBLISHED' OR (c.status = 'MERGED' AND t.status = 'PUBLISHED'))))""";
+
+    /**
+     * The newest events, {@code limit} at a time, older than {@code beforeId} when given (keyset paging).
+     * @param allClaims false for someone who does not see unpublished claims: events about them are left out
+     */
+    @SuppressWarnings("unchecked")
+    public static List<AuditEvent> latest(Long beforeId, int limit, boolean allClaims) {
+        return getEntityManager().createNativeQuery("SELECT a.* FROM audit_event a WHERE (CAST(:before AS bigint) IS NULL OR a.id < :before)"
+                        + (allClaims ? "" : " AND " + READER_MAY_SEE) + " ORDER BY a.id DESC LIMIT :limit", AuditEvent.class)
+                .setParameter("before", beforeId).setParameter("limit", limit).getResultList();
     }
 
-    /** Recent curation activity readers may see: documents, claims, evidence (not accounts). */
-    public static List<AuditEvent> recentCuration(int limit) {
-        return find("entityType in ('document', 'claim', 'evidence') and action <> 'vote.cast' and action <> 'vote.replace' order by id desc")
-                .page(0, limit).list();
+    /** Recent curation activity: documents, claims, evidence (not accounts, not votes); {@code allClaims} as in {@link #latest}. */
+    @SuppressWarnings("unchecked")
+    public static List<AuditEvent> recentCuration(int limit, boolean allClaims) {
+        return getEntityManager().createNativeQuery("""
+                        SELECT a.* FROM audit_event a
+                        WHERE a.entity_type IN ('document', 'claim', 'evidence') AND a.action NOT IN ('vote.cast', 'vote.replace')"""
+                        + (allClaims ? "" : " AND " + READER_MAY_SEE) + " ORDER BY a.id DESC LIMIT :limit", AuditEvent.class)
+                .setParameter("limit", limit).getResultList();
+    }
+
+    /** The latest {@code action} on one entity, e.g. the retraction a claim's banner names. */
+    public static java.util.Optional<AuditEvent> last(String entityType, long entityId, String action) {
+        return find("entityType = ?1 and entityId = ?2 and action = ?3 order by id desc", entityType, entityId, action)
+                .firstResultOptional();
     }
 
     public static List<AuditEvent> about(String entityType, long entityId, int limit) {

@@ -72,18 +72,37 @@ public class Claim extends PanacheEntityBase {
         return count("slug", slug) > 0;
     }
 
-    /** Newest first, optionally only those whose statement contains {@code filter}. */
-    public static List<Claim> listMatching(String filter, int page, int size) {
+    /** Newest first among {@code statuses}, optionally only those whose statement contains {@code filter}. */
+    public static List<Claim> listMatching(String filter, List<ClaimStatus> statuses, int page, int size) {
         if (filter == null || filter.isBlank()) {
-            return find("status in ?1 order by createdAt desc, id desc", List.of(ClaimStatus.PUBLISHED, ClaimStatus.DRAFT))
-                    .page(page, size).list();
+            return find("status in ?1 order by createdAt desc, id desc", statuses).page(page, size).list();
         }
-        return find("status in ?1 and lower(statement) like ?2 order by createdAt desc, id desc",
-                List.of(ClaimStatus.PUBLISHED, ClaimStatus.DRAFT), "%" + filter.strip().toLowerCase() + "%").page(page, size).list();
+        return find("status in ?1 and lower(statement) like ?2 order by createdAt desc, id desc", statuses, like(filter))
+                .page(page, size).list();
+    }
+
+    public static long countMatching(String filter, List<ClaimStatus> statuses) {
+        return filter == null || filter.isBlank() ? count("status in ?1", statuses)
+                : count("status in ?1 and lower(statement) like ?2", statuses, like(filter));
+    }
+
+    private static String like(String filter) {
+        return "%" + filter.strip().toLowerCase() + "%";
     }
 
     public boolean open() {
-        return status == ClaimStatus.PUBLISHED || status == ClaimStatus.DRAFT;
+        return status.isOpen();
+    }
+
+    /**
+     * The visibility rule. Someone who does not see unpublished claims sees a published one,
+     * and a merged one only as the way to its target, when they could see that.
+     */
+    public boolean visibleTo(boolean seesUnpublished) {
+        if (seesUnpublished || status.isPublic()) {
+            return true;
+        }
+        return status == ClaimStatus.MERGED && mergedInto != null && mergedInto.status.isPublic();
     }
 
     public List<String> tagNames() {

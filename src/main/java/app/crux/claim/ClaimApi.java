@@ -24,7 +24,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Claims over JSON: create (optionally from a passage), read, edit, merge, and type-ahead lookups. */
+/**
+ * Claims over JSON: create (optionally from a passage), read, edit, merge, retract, restore, and
+ * type-ahead lookups. Reads answer 404 for claims the caller may not see ({@link ClaimVisibility}).
+ */
 @Path("/api/claims")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -51,6 +54,9 @@ public class ClaimApi {
 
     @Inject
     DuplicateFinder duplicates;
+
+    @Inject
+    ClaimVisibility visibility;
 
     @POST
     @RolesAllowed(Role.EDITOR_NAME)
@@ -84,21 +90,21 @@ public class ClaimApi {
     @GET
     @PermitAll
     public List<ClaimSummary> search(@QueryParam("q") String q) {
-        return Claim.listMatching(q, 0, 10).stream().map(c -> new ClaimSummary(c.id, c.slug, c.statement)).toList();
+        return Claim.listMatching(q, visibility.suggested(), 0, 10).stream().map(c -> new ClaimSummary(c.id, c.slug, c.statement)).toList();
     }
 
     @GET
     @Path("similar")
     @PermitAll
     public List<DuplicateFinder.Similar> similar(@QueryParam("q") String q, @QueryParam("exclude") Long exclude) {
-        return duplicates.similarTo(q, exclude);
+        return duplicates.similarTo(q, exclude, visibility.suggested());
     }
 
     @GET
     @Path("{id}")
     @PermitAll
     public ClaimJson get(@PathParam("id") long id) {
-        return ClaimJson.of(ClaimView.of(load(id)));
+        return ClaimJson.of(ClaimView.of(visibility.require(load(id), id)));
     }
 
     @PATCH
@@ -128,6 +134,23 @@ public class ClaimApi {
         return ClaimJson.of(ClaimView.of(load(request.into())));
     }
 
+    /** Retracting is its own action, audited as such: the claim disappears for readers (404) until restored. */
+    @POST
+    @Path("{id}/retract")
+    @RolesAllowed(Role.EDITOR_NAME)
+    public ClaimJson retract(@PathParam("id") long id) {
+        claims.retract(id);
+        return ClaimJson.of(ClaimView.of(load(id)));
+    }
+
+    @POST
+    @Path("{id}/restore")
+    @RolesAllowed(Role.EDITOR_NAME)
+    public ClaimJson restore(@PathParam("id") long id) {
+        claims.restore(id);
+        return ClaimJson.of(ClaimView.of(load(id)));
+    }
+
     /** Read in the request's own session (after any write committed), tags included. */
     private static Claim load(long id) {
         return Claim.findWithTags(id).orElseThrow(() -> new jakarta.ws.rs.NotFoundException("No claim " + id));
@@ -140,7 +163,7 @@ public class ClaimApi {
         try {
             return ClaimStatus.valueOf(status);
         } catch (IllegalArgumentException e) {
-            throw new BadInput("Unknown status '" + status + "'; use DRAFT, PUBLISHED or RETRACTED.");
+            throw new BadInput("Unknown status '" + status + "'; use DRAFT or PUBLISHED (retract and restore have their own routes).");
         }
     }
 }

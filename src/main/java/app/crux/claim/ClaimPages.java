@@ -41,13 +41,24 @@ public class ClaimPages {
         static native TemplateInstance list(List<Claim> claims, String q, Paging paging, String pagerBase);
 
         static native TemplateInstance show(ClaimView view, Reading reading, String jsonLd, String permalink,
-                List<ClaimStatus> statuses, ClaimService.Edit attempted, List<String> problems, List<Strength> strengths, String path);
+                List<ClaimStatus> statuses, ClaimService.Edit attempted, List<String> problems, List<Strength> strengths, String path,
+                StatusBanner banner);
 
         static native TemplateInstance history(Claim claim, List<AuditEvent> events);
     }
 
+    /** What an editor is told at the top of a claim readers cannot see: a draft, or who retracted it and when. */
+    public record StatusBanner(ClaimStatus status, java.time.Instant at, String by) {
+        public boolean retracted() {
+            return status == ClaimStatus.RETRACTED;
+        }
+    }
+
     @Inject
     ClaimService claims;
+
+    @Inject
+    ClaimVisibility visibility;
 
     @jakarta.ws.rs.core.Context
     jakarta.ws.rs.core.UriInfo uriInfo;
@@ -55,11 +66,9 @@ public class ClaimPages {
     @GET
     @PermitAll
     public TemplateInstance list(@QueryParam("q") String q, @QueryParam("page") Integer page) {
-        long total = q == null || q.isBlank() ? Claim.count("status in ?1", List.of(ClaimStatus.PUBLISHED, ClaimStatus.DRAFT))
-                : Claim.count("status in ?1 and lower(statement) like ?2", List.of(ClaimStatus.PUBLISHED, ClaimStatus.DRAFT),
-                        "%" + q.strip().toLowerCase() + "%");
-        Paging paging = Paging.of(page, PAGE_SIZE, total);
-        return Templates.list(Claim.listMatching(q, paging.index(), PAGE_SIZE), q == null ? "" : q, paging,
+        List<ClaimStatus> listed = visibility.listed();
+        Paging paging = Paging.of(page, PAGE_SIZE, Claim.countMatching(q, listed));
+        return Templates.list(Claim.listMatching(q, listed, paging.index(), PAGE_SIZE), q == null ? "" : q, paging,
                 Paging.base("/claims", "q", q));
     }
 
@@ -67,8 +76,9 @@ public class ClaimPages {
     @Path("{slug}")
     @PermitAll
     public Object show(@PathParam("slug") String slug, @QueryParam("min") String min) {
-        Claim claim = bySlug(slug);
+        Claim claim = visibility.require(bySlug(slug), slug);
         if (claim.mergedInto != null) {
+            // require() let a reader through only if they may see the target
             return Response.status(301).location(URI.create("/claims/" + claim.mergedInto.slug)).build();
         }
         return page(200, claim, minimum(min), null, List.of());
@@ -134,7 +144,7 @@ public class ClaimPages {
     @Path("{slug}/history")
     @PermitAll
     public TemplateInstance history(@PathParam("slug") String slug) {
-        Claim claim = bySlug(slug);
+        Claim claim = visibility.require(bySlug(slug), slug);
         return Templates.history(claim, AuditEvent.about("claim", claim.id, 200));
     }
 
@@ -147,7 +157,7 @@ public class ClaimPages {
         String base = baseUrl();
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(Templates.show(view, Reading.of(view, minimum), ClaimReviewJson.of(view, base), base + "/claims/" + claim.slug,
-                        statuses(), attempted, problems, Votes.scale(), "/claims/" + claim.slug))
+                        ClaimStatus.editable(), attempted, problems, Votes.scale(), "/claims/" + claim.slug, banner(claim)))
                 .build();
     }
 
@@ -168,8 +178,14 @@ public class ClaimPages {
         }
     }
 
-    private static List<ClaimStatus> statuses() {
-        return List.of(ClaimStatus.DRAFT, ClaimStatus.PUBLISHED, ClaimStatus.RETRACTED);
+    private static StatusBanner banner(Claim claim) {
+        return switch (claim.status) {
+            case DRAFT -> new StatusBanner(ClaimStatus.DRAFT, null, null);
+            case RETRACTED -> AuditEvent.last("claim", claim.id, ClaimService.RETRACT)
+                    .map(e -> new StatusBanner(ClaimStatus.RETRACTED, e.occurredAt, e.actorName))
+                    .orElse(new StatusBanner(ClaimStatus.RETRACTED, null, null));
+            default -> null;
+        };
     }
 
     private static ClaimStatus parseStatus(String status) {

@@ -21,15 +21,23 @@ public final class ClaimReviewJson {
     private ClaimReviewJson() {
     }
 
+    /**
+     * The ClaimReview, or null when there is nothing to publish: the claim is not public
+     * (an editor viewing a draft or retracted claim), or no reviewer has weighed it yet —
+     * "unreviewed" is not a rating search engines should show.
+     */
     public static String of(ClaimView view, String baseUrl) {
         Claim claim = view.claim();
+        if (!claim.status.isPublic() || view.score().verdict == app.crux.disagreement.Verdict.UNREVIEWED) {
+            return null;
+        }
         String url = baseUrl + "/claims/" + claim.slug;
         Map<String, Object> rating = new LinkedHashMap<>();
         rating.put("@type", "Rating");
         rating.put("ratingValue", switch (view.score().verdict) {
             case REFUTED -> 1;
             case CONTESTED -> 2;
-            case UNREVIEWED -> 2;
+            case UNREVIEWED -> throw new IllegalStateException("not rated");
             case SUPPORTED -> 3;
         });
         rating.put("worstRating", 1);

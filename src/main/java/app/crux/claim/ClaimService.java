@@ -1,5 +1,6 @@
 package app.crux.claim;
 
+import app.crux.audit.AuditEvent;
 import app.crux.audit.AuditLog;
 import app.crux.disagreement.ScoreKeeper;
 import app.crux.document.Passage;
@@ -29,6 +30,8 @@ import java.util.Set;
 public class ClaimService {
 
     public static final int MAX_TAGS = 12;
+    /** The audit action of a retraction; the claim page's banner reads who and when from it. */
+    public static final String RETRACT = "claim.retract";
 
     /** Where a new claim came from: the passage becomes its first SUPPORTS evidence. */
     public record Source(long documentId, Passage passage, EvidenceService.Context context) {
@@ -63,6 +66,9 @@ public class ClaimService {
     EntityManager em;
 
     public Created create(NewClaim input) {
+        if (input.status() != null && !ClaimStatus.editable().contains(input.status())) {
+            throw new BadInput("A new claim is a DRAFT or PUBLISHED.");
+        }
         String statement = statement(input.statement());
         List<DuplicateFinder.Similar> similar = duplicates.similarTo(statement, null);
         Claim claim = new Claim();
@@ -89,6 +95,18 @@ public class ClaimService {
         }
         if (edit.status() == ClaimStatus.MERGED) {
             throw new BadInput("Merge a claim with the merge form, which moves its evidence.");
+        }
+        if (edit.status() != null && edit.status() != claim.status) {
+            // retraction has its own action and audit event, and restoring is the only way back
+            if (edit.status() == ClaimStatus.RETRACTED) {
+                throw new BadInput("A claim is retracted with its Retract button (POST /api/claims/{id}/retract), not by editing its status.");
+            }
+            if (claim.status == ClaimStatus.RETRACTED) {
+                throw new BadInput("This claim is retracted: restore it first (POST /api/claims/{id}/restore).");
+            }
+            if (claim.status == ClaimStatus.MERGED) {
+                throw new BadInput("This claim was merged into another; change that one instead.");
+            }
         }
         var before = describe(claim);
         if (edit.statement() != null) {
@@ -158,15 +176,21 @@ public class ClaimService {
     }
 
     public Claim retract(long claimId) {
-        return setStatus(claimId, ClaimStatus.RETRACTED, "claim.retract", "Retracted");
+        if (find(claimId).status == ClaimStatus.RETRACTED) {
+            throw new BadInput("This claim is already retracted.");
+        }
+        return setStatus(claimId, ClaimStatus.RETRACTED, RETRACT, "Retracted");
     }
 
+    /** Back to the status it had when it was retracted: a retracted draft comes back as a draft. */
     public Claim restore(long claimId) {
         Claim claim = find(claimId);
         if (claim.status != ClaimStatus.RETRACTED) {
             throw new BadInput("Only a retracted claim can be restored.");
         }
-        return setStatus(claimId, ClaimStatus.PUBLISHED, "claim.restore", "Restored");
+        boolean wasDraft = AuditEvent.last("claim", claimId, RETRACT)
+                .map(e -> e.before != null && ClaimStatus.DRAFT.name().equals(e.before.get("status"))).orElse(false);
+        return setStatus(claimId, wasDraft ? ClaimStatus.DRAFT : ClaimStatus.PUBLISHED, "claim.restore", "Restored");
     }
 
     private Claim setStatus(long claimId, ClaimStatus status, String action, String verb) {

@@ -23,20 +23,27 @@ public class DuplicateFinder {
     @Inject
     EntityManager em;
 
-    @SuppressWarnings("unchecked")
+    /** Among open claims (drafts included): for editors, who are about to add a claim. */
     public List<Similar> similarTo(String statement, Long excludeId) {
+        return similarTo(statement, excludeId, List.of(ClaimStatus.DRAFT, ClaimStatus.PUBLISHED));
+    }
+
+    /** @param statuses the claims to look among (see {@link ClaimVisibility#suggested()}) */
+    @SuppressWarnings("unchecked")
+    public List<Similar> similarTo(String statement, Long excludeId, List<ClaimStatus> statuses) {
         if (statement == null || statement.strip().length() < 3) {
             return List.of();
         }
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT id, slug, statement, similarity(statement, :text) AS score
                 FROM claim
-                WHERE status IN ('PUBLISHED', 'DRAFT') AND id <> :exclude
+                WHERE status IN (:statuses) AND id <> :exclude
                   AND statement % :text AND similarity(statement, :text) >= :threshold
                 ORDER BY score DESC, id
                 LIMIT :limit""")
                 .setParameter("text", statement.strip())
                 .setParameter("exclude", excludeId == null ? -1L : excludeId)
+                .setParameter("statuses", statuses.stream().map(Enum::name).toList())
                 .setParameter("threshold", THRESHOLD)
                 .setParameter("limit", LIMIT)
                 .getResultList();

@@ -8,6 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.util.List;
 import java.util.Optional;
 
 /** A topic ("hamstrings", "warm-up") that groups claims. */
@@ -25,6 +26,11 @@ public class Tag extends PanacheEntityBase {
 
     public static Optional<Tag> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
+    }
+
+    /** Topics with at least one published claim, by name: the filters readers are offered (a draft's tags stay unseen). */
+    public static List<Tag> withPublishedClaims() {
+        return find("select distinct t from Claim c join c.tags t where c.status = ?1 order by t.name", ClaimStatus.PUBLISHED).list();
     }
 
     /** The tag called {@code name}, created on first use. */

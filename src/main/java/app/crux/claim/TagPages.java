@@ -37,6 +37,10 @@ public class TagPages {
     public TemplateInstance tag(@PathParam("tag") String slug, @QueryParam("page") Integer page) {
         Tag tag = Tag.findBySlug(slug).orElseThrow(() -> new NotFoundException("No topic " + slug));
         long total = Claim.count("select count(c) from Claim c join c.tags t where t.id = ?1 and c.status = ?2", tag.id, ClaimStatus.PUBLISHED);
+        if (total == 0) {
+            // a topic only drafts or retracted claims use would name them: it does not exist for readers
+            throw new NotFoundException("No topic " + slug);
+        }
         Paging paging = Paging.of(page, PAGE_SIZE, total);
         List<Object[]> rows = Claim.getEntityManager().createQuery("""
                 SELECT c, s FROM Claim c JOIN c.tags t, ClaimScore s

@@ -32,7 +32,6 @@ public class ContestedPages {
     public TemplateInstance contested(@QueryParam("tag") String tag, @QueryParam("page") Integer page) {
         String filter = tag == null || tag.isBlank() ? null : tag.strip();
         Paging paging = Paging.of(page, PAGE_SIZE, Contested.count(filter));
-        return Templates.contested(Contested.ranked(filter, paging.index() * PAGE_SIZE, PAGE_SIZE), Tag.listAll(
-                io.quarkus.panache.common.Sort.by("name")), filter == null ? "" : filter, paging, Paging.base("/contested", "tag", filter));
+        return Templates.contested(Contested.ranked(filter, paging.index() * PAGE_SIZE, PAGE_SIZE), Tag.withPublishedClaims(), filter == null ? "" : filter, paging, Paging.base("/contested", "tag", filter));
     }
 }

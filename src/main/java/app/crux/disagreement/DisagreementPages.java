@@ -1,7 +1,6 @@
 package app.crux.disagreement;
 
 import app.crux.claim.Tag;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
@@ -30,7 +29,7 @@ public class DisagreementPages {
     public TemplateInstance map(@QueryParam("tag") String tag, @QueryParam("top") Integer top) {
         String filter = tag == null || tag.isBlank() ? null : tag.strip();
         int size = top == null ? Matrix.DEFAULT_SIZE : Math.max(2, Math.min(top, Matrix.MAX_SIZE));
-        return Templates.map(Matrix.of(filter, size), Tag.listAll(Sort.by("name")), filter == null ? "" : filter, size,
+        return Templates.map(Matrix.of(filter, size), Tag.withPublishedClaims(), filter == null ? "" : filter, size,
                 List.of(8, 12, 20, 40, 60));
     }
 }

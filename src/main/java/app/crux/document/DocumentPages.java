@@ -4,6 +4,7 @@ import app.crux.account.Role;
 import app.crux.disagreement.Comparison;
 import app.crux.web.BadInput;
 import app.crux.web.Conflict;
+import app.crux.web.CurrentUser;
 import app.crux.web.Flash;
 import app.crux.web.Paging;
 import io.quarkus.qute.CheckedTemplate;
@@ -53,6 +54,9 @@ public class DocumentPages {
     @Inject
     DocumentImporter importer;
 
+    @Inject
+    CurrentUser currentUser;
+
     @GET
     @PermitAll
     public TemplateInstance list(@QueryParam("q") String q, @QueryParam("page") Integer page) {
@@ -94,7 +98,7 @@ public class DocumentPages {
     @PermitAll
     public TemplateInstance show(@PathParam("slug") String slug) {
         Document document = bySlug(slug);
-        return Templates.show(DocumentView.of(document), Comparison.mostDisagreeing(document.id, 5));
+        return Templates.show(DocumentView.of(document, currentUser.seesUnpublishedClaims()), Comparison.mostDisagreeing(document.id, 5));
     }
 
     @GET

@@ -24,11 +24,12 @@ public record DocumentView(Document document, List<Highlights.Paragraph> paragra
     public record ClaimLink(String slug, String statement, Stance stance) {
     }
 
-    public static DocumentView of(Document document) {
+    /** @param seesUnpublished whether the viewer sees draft and retracted claims (editors): readers' margins name only published ones */
+    public static DocumentView of(Document document, boolean seesUnpublished) {
         List<Evidence> evidence = Evidence.fromDocument(document.id);
         Map<Long, PassageNote> notes = new LinkedHashMap<>();
         for (Evidence item : evidence) {
-            if (item.excerpt == null || !item.claim.open()) {
+            if (item.excerpt == null || !item.claim.open() || !item.claim.visibleTo(seesUnpublished)) {
                 continue;
             }
             notes.computeIfAbsent(item.excerpt.id, id -> new PassageNote(item.excerpt, new ArrayList<>()))

@@ -35,7 +35,8 @@ public class ReviewPages {
 
     @GET
     public TemplateInstance queue(@QueryParam("claim") String claimSlug) {
-        Claim only = claimSlug == null || claimSlug.isBlank() ? null : Claim.findBySlug(claimSlug.strip()).orElse(null);
+        Claim only = claimSlug == null || claimSlug.isBlank() ? null : Claim.findBySlug(claimSlug.strip())
+                .filter(c -> c.visibleTo(currentUser.seesUnpublishedClaims())).orElse(null);
         ReviewQueue.Next next = currentUser.isReviewer()
                 ? ReviewQueue.next(currentUser.id(), only == null ? null : only.id).orElse(null) : null;
         List<Excerpt> attention = currentUser.isEditor() && only == null ? ReviewQueue.needingAttention() : List.of();

@@ -9,7 +9,10 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
 
-/** A reviewer's queue: evidence of open claims they have not rated, the claim in progress, then the most contested. */
+/**
+ * A reviewer's queue: evidence of published claims they have not rated, the claim in progress, then
+ * the most contested. Drafts and retracted claims are not public (ClaimStatus.isPublic), so nobody is asked to rate them.
+ */
 @SuppressWarnings("unchecked")
 public final class ReviewQueue {
 
@@ -30,14 +33,14 @@ public final class ReviewQueue {
                 SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM vote v WHERE v.evidence_id = e.id AND v.reviewer_id = :r)),
                        count(*)
                 FROM evidence e JOIN claim c ON c.id = e.claim_id
-                WHERE c.status IN ('PUBLISHED', 'DRAFT') AND (CAST(:claim AS bigint) IS NULL OR c.id = :claim)""")
+                WHERE c.status = 'PUBLISHED' AND (CAST(:claim AS bigint) IS NULL OR c.id = :claim)""")
                 .setParameter("r", reviewerId).setParameter("claim", claimId).getSingleResult();
         long rated = ((Number) progress[0]).longValue();
         long total = ((Number) progress[1]).longValue();
         // a claim the reviewer has started comes first, so they finish weighing one dispute before the next
         List<Number> next = em.createNativeQuery("""
                 SELECT e.id FROM evidence e JOIN claim c ON c.id = e.claim_id JOIN claim_score s ON s.claim_id = c.id
-                WHERE c.status IN ('PUBLISHED', 'DRAFT') AND (CAST(:claim AS bigint) IS NULL OR c.id = :claim)
+                WHERE c.status = 'PUBLISHED' AND (CAST(:claim AS bigint) IS NULL OR c.id = :claim)
                   AND NOT EXISTS (SELECT 1 FROM vote v WHERE v.evidence_id = e.id AND v.reviewer_id = :r)
                 ORDER BY EXISTS (SELECT 1 FROM vote v JOIN evidence x ON x.id = v.evidence_id
                                  WHERE x.claim_id = c.id AND v.reviewer_id = :r) DESC,

@@ -4,6 +4,7 @@ import app.crux.audit.AuditLog;
 import app.crux.disagreement.ScoreKeeper;
 import app.crux.evidence.Evidence;
 import app.crux.web.BadInput;
+import app.crux.web.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -37,6 +38,9 @@ public class ReviewService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    CurrentUser currentUser;
+
     public Cast vote(long evidenceId, long reviewerId, Ballot ballot) {
         if (ballot.strength() == null) {
             throw new BadInput("Choose a strength: HIGH, MODERATE, LOW or VERY_LOW.");
@@ -47,6 +51,10 @@ public class ReviewService {
         }
         Evidence evidence = Evidence.find("from Evidence e join fetch e.claim where e.id = ?1", evidenceId).firstResult();
         if (evidence == null) {
+            throw new NotFoundException("No evidence " + evidenceId);
+        }
+        // only readers of a hidden claim are asked who they are (the demo loader votes outside any request)
+        if (!evidence.claim.status.isPublic() && !evidence.claim.visibleTo(currentUser.seesUnpublishedClaims())) {
             throw new NotFoundException("No evidence " + evidenceId);
         }
         if (!evidence.claim.open()) {

@@ -64,10 +64,12 @@ public class ReviewerPages {
                 SELECT m.evidence_id, c.slug, c.statement, d.title, m.strength, m.disputes_stance, m.rationale,
                        (SELECT r.strength FROM ranked r WHERE r.evidence_id = m.evidence_id AND r.place = 1 AND r.tied = 1),
                        (SELECT max(r.total) FROM ranked r WHERE r.evidence_id = m.evidence_id),
-                       (:viewer IS NULL OR EXISTS (SELECT 1 FROM vote w WHERE w.evidence_id = m.evidence_id AND w.reviewer_id = :viewer))
+                       (CAST(:viewer AS bigint) IS NULL OR EXISTS (SELECT 1 FROM vote w WHERE w.evidence_id = m.evidence_id AND w.reviewer_id = :viewer))
                 FROM mine m JOIN evidence e ON e.id = m.evidence_id JOIN claim c ON c.id = e.claim_id JOIN document d ON d.id = e.document_id
+                WHERE c.status = 'PUBLISHED' OR CAST(:unpublished AS boolean)
                 ORDER BY m.updated_at DESC""")
-                .setParameter("r", reviewer.id).setParameter("viewer", viewer).getResultList();
+                .setParameter("r", reviewer.id).setParameter("viewer", viewer)
+                .setParameter("unpublished", currentUser.seesUnpublishedClaims()).getResultList();
         List<Rated> visible = rows.stream().filter(r -> (Boolean) r[9]).map(r -> new Rated(((Number) r[0]).longValue(),
                 (String) r[1], (String) r[2], (String) r[3], Strength.valueOf((String) r[4]), (Boolean) r[5], (String) r[6],
                 r[7] == null ? null : Strength.valueOf((String) r[7]), ((Number) r[8]).intValue())).toList();

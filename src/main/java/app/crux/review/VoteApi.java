@@ -1,6 +1,7 @@
 package app.crux.review;
 
 import app.crux.account.Role;
+import app.crux.evidence.Evidence;
 import app.crux.web.BadInput;
 import app.crux.web.CurrentUser;
 import jakarta.annotation.security.PermitAll;
@@ -8,6 +9,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -60,6 +62,10 @@ public class VoteApi {
     @Path("votes")
     @PermitAll
     public Map<String, Object> votes(@PathParam("id") long evidenceId) {
+        Evidence item = Evidence.findById(evidenceId);
+        if (item == null || !item.claim.visibleTo(currentUser.seesUnpublishedClaims())) {
+            throw new NotFoundException("No evidence " + evidenceId);
+        }
         List<Votes.Row> rows = Votes.onEvidence(evidenceId);
         if (currentUser.isReviewer() && rows.stream().noneMatch(r -> r.reviewerId() == currentUser.id())) {
             return Map.of("hidden", true, "reason", "Rate this item first; then you see how others rated it.", "votes", List.of());

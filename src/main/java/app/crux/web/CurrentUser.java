@@ -79,4 +79,14 @@ public class CurrentUser {
     public boolean isAdmin() {
         return has(Role.ADMIN);
     }
+
+    /**
+     * Who sees DRAFT and RETRACTED claims: editors, who curate them. Everyone else is a reader
+     * of claims — reviewers (they rate published claims only) and admins without the editor
+     * role (they manage accounts, not content) included. Kept here, beside the roles, so that
+     * every feature asks the same question (claim.ClaimVisibility, audit, the home page).
+     */
+    public boolean seesUnpublishedClaims() {
+        return isEditor();
+    }
 }

@@ -6,6 +6,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.smallrye.common.annotation.Blocking;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -25,8 +26,11 @@ public class HomePages {
         static native TemplateInstance home(List<Contested.Row> contested, List<AuditEvent> activity);
     }
 
+    @Inject
+    CurrentUser currentUser;
+
     @GET
     public TemplateInstance home() {
-        return Templates.home(Contested.ranked(null, 0, 10), AuditEvent.recentCuration(8));
+        return Templates.home(Contested.ranked(null, 0, 10), AuditEvent.recentCuration(8, currentUser.seesUnpublishedClaims()));
     }
 }

@@ -118,13 +118,14 @@ class ClaimApiTest {
         var claim = TestApi.createClaim("Stretching cures back pain " + System.nanoTime(), null, null)
                 .then().statusCode(201).extract().as(Map.class);
         long id = TestApi.id(claim);
-        TestApi.asEditor().body(Map.of("version", 0, "status", "RETRACTED")).patch("/api/claims/" + id)
+        TestApi.asEditor().post("/api/claims/" + id + "/retract")
                 .then().statusCode(200).body("status", equalTo("RETRACTED"));
         given().get("/api/claims?q=" + claim.get("statement")).then().body("id", org.hamcrest.Matchers.not(hasItem((int) id)));
-        TestApi.asEditor().body(Map.of("version", 1, "status", "PUBLISHED")).patch("/api/claims/" + id)
+        TestApi.asEditor().post("/api/claims/" + id + "/restore")
                 .then().statusCode(200).body("status", equalTo("PUBLISHED"));
         given().get("/api/claims?q=" + claim.get("statement")).then().body("id", hasItem((int) id));
-        given().get("/claims/" + claim.get("slug") + "/history").then().body(containsString("claim.edit"));
+        given().get("/claims/" + claim.get("slug") + "/history").then().body(containsString("claim.retract"))
+                .body(containsString("claim.restore"));
     }
 
     @Test
