@@ -45,8 +45,8 @@ DOC=$("${PSQL[@]}" -Atc "SELECT d.slug FROM document d JOIN excerpt x ON x.docum
 MAX_EVIDENCE=$("${PSQL[@]}" -Atc "SELECT max(id) FROM evidence")
 ADMIN_TOKEN=$(curl -sf -H 'Content-Type: application/json' -d "{\"username\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}" "$BASE/api/auth/token" | sed 's/.*"token":"\([^"]*\)".*/\1/')
 curl -s -o /dev/null -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
-  -d '{"username":"bench-voter","displayName":"Bench voter","password":"bench-voter-passphrase","roles":["REVIEWER"]}' "$BASE/api/users"
-TOKEN=$(curl -sf -H 'Content-Type: application/json' -d '{"username":"bench-voter","password":"bench-voter-passphrase"}' "$BASE/api/auth/token" | sed 's/.*"token":"\([^"]*\)".*/\1/')
+  -d '{"username":"bench-voter","displayName":"Bench voter","password":"bench-ballot-passphrase","roles":["REVIEWER"]}' "$BASE/api/users"
+TOKEN=$(curl -sf -H 'Content-Type: application/json' -d '{"username":"bench-voter","password":"bench-ballot-passphrase"}' "$BASE/api/auth/token" | sed 's/.*"token":"\([^"]*\)".*/\1/')
 
 run() { # name connections path [extra wrk args]
   local name=$1 connections=$2 path=$3; shift 3

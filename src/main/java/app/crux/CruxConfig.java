@@ -11,7 +11,7 @@ import java.util.Optional;
 @ConfigMapping(prefix = "crux")
 public interface CruxConfig {
 
-    /** Password for the {@code admin} account created on first start ({@code CRUX_ADMIN_PASSWORD}); random and logged once when unset. */
+    /** Password for the {@code admin} account created at a start when no enabled account is an admin ({@code CRUX_ADMIN_PASSWORD}); random and logged once when unset. */
     Optional<String> adminPassword();
 
     Session session();

@@ -14,13 +14,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
 
 import java.net.URI;
 import java.util.List;
 
-/** A person's own account: password and API tokens. */
+/** A person's own account: password, API tokens, signing out everywhere. */
 @Blocking
 @Path("/account")
 @Produces(MediaType.TEXT_HTML)
@@ -41,6 +43,9 @@ public class AccountPages {
 
     @Inject
     ApiTokenService tokens;
+
+    @ConfigProperty(name = "quarkus.http.auth.form.cookie-name")
+    String sessionCookie;
 
     @GET
     public TemplateInstance show() {
@@ -75,6 +80,18 @@ public class AccountPages {
     public Response revokeToken(@PathParam("id") long id) {
         tokens.revoke(currentUser.id(), id);
         return Flash.redirect(URI.create("/account"), "Token revoked; clients using it are refused from now on.");
+    }
+
+    /** Ends every session (this one included) and revokes every API token of the account. */
+    @POST
+    @Path("sign-out-everywhere")
+    public Response signOutEverywhere() {
+        accounts.signOutEverywhere(currentUser.id());
+        Response signedOut = Flash.redirect(URI.create("/login"),
+                "You are signed out everywhere, and your API tokens are revoked.");
+        return Response.fromResponse(signedOut)
+                .cookie(new NewCookie.Builder(sessionCookie).value("").path("/").maxAge(0).httpOnly(true).build())
+                .build();
     }
 
     private TemplateInstance page(ApiTokenService.Issued issued, List<String> passwordProblems) {

@@ -4,6 +4,7 @@ import app.crux.CruxConfig;
 import app.crux.audit.AuditLog;
 import app.crux.web.BadInput;
 import app.crux.web.Conflict;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -33,6 +34,9 @@ public class AccountService {
 
     @Inject
     CruxConfig config;
+
+    @Inject
+    LoginThrottle throttle;
 
     public record NewUser(String username, String displayName, String password, Set<Role> roles) {
     }
@@ -85,12 +89,15 @@ public class AccountService {
         }
         var before = describe(user);
         user.enabled = enabled;
+        var after = describe(user);
         if (!enabled) {
+            // revoked, not just refused while disabled: enabling the account again must not revive them
             user.sessionGeneration++;
+            after.put("tokensRevoked", revokeTokens(user));
         }
         user.updatedAt = Instant.now();
         audit.record(enabled ? "user.enable" : "user.disable", "user", user.id,
-                (enabled ? "Enabled " : "Disabled ") + user.username, before, describe(user));
+                (enabled ? "Enabled " : "Disabled ") + user.username, before, after);
     }
 
     public void changePassword(long userId, String current, String replacement) {
@@ -105,7 +112,25 @@ public class AccountService {
         user.passwordHash = PasswordPolicy.hash(replacement);
         user.sessionGeneration++;
         user.updatedAt = Instant.now();
-        audit.record("user.password", "user", user.id, user.username + " changed their password", null, null);
+        // whoever knew the old password may have minted tokens with it
+        int revoked = revokeTokens(user);
+        audit.record("user.password", "user", user.id, user.username + " changed their password; sessions ended, "
+                + revoked + " API token(s) revoked", null, Map.of("sessionsEnded", true, "tokensRevoked", revoked));
+    }
+
+    /** "Sign out everywhere": every session and every API token of the account stops working. */
+    public void signOutEverywhere(long userId) {
+        User user = find(userId);
+        user.sessionGeneration++;
+        user.updatedAt = Instant.now();
+        int revoked = revokeTokens(user);
+        audit.record("user.signout-everywhere", "user", user.id, user.username + " signed out everywhere; "
+                + revoked + " API token(s) revoked", null, Map.of("sessionsEnded", true, "tokensRevoked", revoked));
+    }
+
+    /** Part of the caller's write and its audit event (which gives the count), not an event of its own. */
+    private static int revokeTokens(User user) {
+        return ApiToken.update("revokedAt = ?1 where user = ?2 and revokedAt is null", Instant.now(), user);
     }
 
     /** Logout: every session cookie issued so far stops working, copied ones included. */
@@ -116,28 +141,33 @@ public class AccountService {
     }
 
     /**
-     * Checks a sign-in attempt, throttled per account and per address.
-     * Failures are recorded in their own transaction so a refused login still counts.
+     * Checks a sign-in attempt, throttled per account and per address ({@link LoginThrottle}).
+     * Runs outside any transaction: the throttle's rows must be committed before the count and
+     * must survive a refusal, and no connection is held while bcrypt runs.
      */
-    @Transactional(dontRollbackOn = LoginRefused.class)
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public User signIn(String username, String password, String address) {
-        Instant since = Instant.now().minus(config.login().failureWindow());
         String name = username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
-        if (LoginFailure.forAccountSince(name, since) >= config.login().maxFailuresPerAccount()
-                || LoginFailure.fromAddressSince(address, since) >= config.login().maxFailuresPerAddress()) {
-            LOG.infof("Sign-in to '%s' from %s refused: too many recent failures", name, address);
-            throw new LoginRefused(true);
+        LoginThrottle.Attempt attempt;
+        try {
+            attempt = throttle.begin(name, address);
+        } catch (LoginRefused refused) {
+            LOG.infof("Sign-in to '%s' from %s refused: too many recent failures",
+                    LoginThrottle.accountKey(name), LoginThrottle.addressKey(address));
+            throw refused;
         }
-        Optional<User> user = User.findByUsername(name);
+        // a name that cannot be a username is never looked up (NUL and the like would upset the query)
+        Optional<User> user = LoginThrottle.POSSIBLE_USERNAME.matcher(name).matches()
+                ? QuarkusTransaction.requiringNew().call(() -> User.findByUsername(name))
+                : Optional.empty();
         boolean ok = PasswordPolicy.matches(password, user.map(u -> u.passwordHash).orElse(null))
                 && user.get().enabled;
         if (!ok) {
-            LOG.infof("Sign-in to '%s' from %s failed (%s)", name, address,
+            LOG.infof("Sign-in to '%s' from %s failed (%s)", attempt.account(), attempt.address(),
                     user.isEmpty() ? "no such account" : user.get().enabled ? "wrong password" : "account disabled");
-            LoginFailure.record(name, address);
             throw new LoginRefused(false);
         }
-        LoginFailure.forgetAccount(name);
+        throttle.succeeded(attempt);
         return user.get();
     }
 

@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** A failed sign-in, kept in the database so throttling holds across instances and restarts. */
+/** A failed (or not yet checked) sign-in, kept in the database so throttling holds across instances and restarts. */
 @Entity
 @Table(name = "login_failure")
 public class LoginFailure extends PanacheEntityBase {
@@ -34,11 +34,13 @@ public class LoginFailure extends PanacheEntityBase {
         return count("address = ?1 and failedAt > ?2", address, since);
     }
 
-    public static void record(String username, String address) {
+    /** Both values are keys from {@link LoginThrottle}: bounded, never raw user input. */
+    public static LoginFailure record(String username, String address) {
         LoginFailure failure = new LoginFailure();
         failure.username = username;
         failure.address = address;
         failure.persist();
+        return failure;
     }
 
     public static void forgetAccount(String username) {

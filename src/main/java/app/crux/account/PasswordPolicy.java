@@ -1,27 +1,37 @@
 package app.crux.account;
 
+import com.nulabinc.zxcvbn.Feedback;
+import com.nulabinc.zxcvbn.Strength;
+import com.nulabinc.zxcvbn.Zxcvbn;
 import io.quarkus.elytron.security.common.BcryptUtil;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.regex.Pattern;
 
-/** What a new password must be, and how passwords are hashed (bcrypt, cost 12). */
+/**
+ * What a new password must be, and how passwords are hashed (bcrypt, cost 12).
+ * Strength is zxcvbn's estimate (zxcvbn4j: common passwords, words, names, keyboard
+ * patterns, repeats, dates, l33t), so the refusal can say in words what is guessable.
+ */
 public final class PasswordPolicy {
 
     public static final int MIN_LENGTH = 12;
     public static final int MAX_LENGTH = 128;
     /** bcrypt ignores everything after 72 bytes; refuse rather than truncate silently. */
     public static final int MAX_UTF8_BYTES = 72;
+    /** zxcvbn's 0..4 scale; 3 is "safely unguessable" (about 10^8 guesses or more). */
+    public static final int MIN_SCORE = 3;
+    /** Shorter usernames ("ed") occur inside too many ordinary words to refuse them. */
+    static final int MIN_USERNAME_TO_CHECK = 4;
     private static final int BCRYPT_COST = 12;
-    private static final Set<String> COMMON = loadCommon();
+    /** Immutable dictionaries; measuring is stateless, so one instance serves every thread. */
+    private static final Zxcvbn ZXCVBN = new Zxcvbn();
+    private static final ResourceBundle MESSAGES = ResourceBundle.getBundle("com/nulabinc/zxcvbn/messages", Locale.ROOT);
     /** Verified against when the username is unknown, so both cases take the same time. */
     private static final String DECOY_HASH = BcryptUtil.bcryptHash("decoy-password-never-used", BCRYPT_COST);
 
@@ -44,14 +54,41 @@ public final class PasswordPolicy {
         } else if (password.getBytes(StandardCharsets.UTF_8).length > MAX_UTF8_BYTES) {
             problems.add("This password is longer than 72 bytes in UTF-8, and only the first 72 would count; shorten it.");
         }
-        String lower = password.toLowerCase(Locale.ROOT);
-        if (COMMON.contains(lower)) {
-            problems.add("This password is on a list of commonly used passwords; choose another.");
-        }
-        if (username != null && !username.isBlank() && lower.contains(username.toLowerCase(Locale.ROOT))) {
+        if (containsUsername(password, username)) {
             problems.add("The password must not contain the username.");
         }
+        if (problems.isEmpty()) {
+            weakness(password, username).ifPresent(problems::add);
+        }
         return problems;
+    }
+
+    /** Whole words only, and only for usernames of four or more characters: user "ed" may write "editor". */
+    static boolean containsUsername(String password, String username) {
+        if (username == null || username.strip().length() < MIN_USERNAME_TO_CHECK) {
+            return false;
+        }
+        Pattern word = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(username.strip()) + "(?![\\p{L}\\p{N}])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        return word.matcher(password).find();
+    }
+
+    /** zxcvbn's verdict in words when the password scores below {@link #MIN_SCORE}. */
+    private static Optional<String> weakness(String password, String username) {
+        List<String> context = username == null || username.isBlank() ? List.of("crux") : List.of("crux", username.strip());
+        Strength strength = ZXCVBN.measure(password, context);
+        if (strength.getScore() >= MIN_SCORE) {
+            return Optional.empty();
+        }
+        Feedback feedback = strength.getFeedback().withResourceBundle(MESSAGES);
+        StringBuilder reason = new StringBuilder("This password is too easy to guess.");
+        if (feedback.getWarning() != null && !feedback.getWarning().isBlank()) {
+            reason.append(' ').append(feedback.getWarning());
+        }
+        List<String> suggestions = feedback.getSuggestions();
+        reason.append(' ').append(suggestions == null || suggestions.isEmpty()
+                ? "Add another word or two. Uncommon words are better." : String.join(" ", suggestions));
+        return Optional.of(reason.toString());
     }
 
     public static String hash(String password) {
@@ -68,18 +105,5 @@ public final class PasswordPolicy {
             return false;
         }
         return BcryptUtil.matches(password, hash);
-    }
-
-    private static Set<String> loadCommon() {
-        var stream = PasswordPolicy.class.getResourceAsStream("common-passwords.txt");
-        if (stream == null) {
-            throw new IllegalStateException("common-passwords.txt is missing from the classpath");
-        }
-        try (var reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-            return reader.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .map(line -> line.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -63,8 +63,9 @@ public class User extends PanacheEntityBase {
         return list("order by username");
     }
 
-    public static boolean none() {
-        return count() == 0;
+    /** Whether some enabled account holds {@code role}: what FirstAdmin asks at every start. */
+    public static boolean anyEnabled(Role role) {
+        return find("select u from User u join u.roles r where u.enabled = true and r = ?1", role).count() > 0;
     }
 
     public boolean has(Role role) {

@@ -83,7 +83,7 @@ public class UserAdminPages {
     public Response disable(@PathParam("id") long id) {
         try {
             accounts.setEnabled(id, false, currentUser.id());
-            return Flash.redirect(SELF, accounts.find(id).username + " is disabled and signed out everywhere.");
+            return Flash.redirect(SELF, accounts.find(id).username + " is disabled, signed out everywhere, and their API tokens are revoked.");
         } catch (BadInput e) {
             return Flash.redirect(SELF, Flash.Kind.ALERT, e.getMessage());
         }
