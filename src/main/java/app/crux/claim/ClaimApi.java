@@ -4,6 +4,7 @@ import app.crux.account.Role;
 import app.crux.document.Passage;
 import app.crux.evidence.EvidenceJson;
 import app.crux.evidence.EvidenceService;
+import app.crux.review.BlindRating;
 import app.crux.web.BadInput;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -52,6 +53,9 @@ public class ClaimApi {
     @Inject
     DuplicateFinder duplicates;
 
+    @Inject
+    BlindRating blind;
+
     @POST
     @RolesAllowed(Role.EDITOR_NAME)
     public Response create(NewClaimRequest request) {
@@ -98,7 +102,7 @@ public class ClaimApi {
     @Path("{id}")
     @PermitAll
     public ClaimJson get(@PathParam("id") long id) {
-        return ClaimJson.of(ClaimView.of(load(id)));
+        return ClaimJson.of(ClaimView.of(load(id)), blind);
     }
 
     @PATCH
@@ -110,10 +114,10 @@ public class ClaimApi {
         }
         try {
             claims.edit(id, new ClaimService.Edit(request.version(), request.statement(), request.tags(), status(request.status())));
-            return Response.ok(ClaimJson.of(ClaimView.of(load(id)))).build();
+            return Response.ok(ClaimJson.of(ClaimView.of(load(id)), blind)).build();
         } catch (StaleClaim stale) {
             return Response.status(409).entity(Map.of("error", stale.getMessage(), "details", List.of(),
-                    "current", ClaimJson.of(ClaimView.of(load(id))))).build();
+                    "current", ClaimJson.of(ClaimView.of(load(id)), blind))).build();
         }
     }
 
@@ -125,7 +129,7 @@ public class ClaimApi {
             throw new BadInput("Send {into: id of the claim to merge into}.");
         }
         claims.merge(id, request.into());
-        return ClaimJson.of(ClaimView.of(load(request.into())));
+        return ClaimJson.of(ClaimView.of(load(request.into())), blind);
     }
 
     /** Read in the request's own session (after any write committed), tags included. */

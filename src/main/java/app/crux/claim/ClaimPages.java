@@ -2,6 +2,7 @@ package app.crux.claim;
 
 import app.crux.account.Role;
 import app.crux.audit.AuditEvent;
+import app.crux.review.BlindRating;
 import app.crux.review.Strength;
 import app.crux.review.Votes;
 import app.crux.web.BadInput;
@@ -48,6 +49,9 @@ public class ClaimPages {
 
     @Inject
     ClaimService claims;
+
+    @Inject
+    BlindRating blind;
 
     @jakarta.ws.rs.core.Context
     jakarta.ws.rs.core.UriInfo uriInfo;
@@ -146,7 +150,7 @@ public class ClaimPages {
         ClaimView view = ClaimView.of(claim);
         String base = baseUrl();
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.show(view, Reading.of(view, minimum), ClaimReviewJson.of(view, base), base + "/claims/" + claim.slug,
+                .entity(Templates.show(view, Reading.of(view, minimum, blind), ClaimReviewJson.of(view, base), base + "/claims/" + claim.slug,
                         statuses(), attempted, problems, Votes.scale(), "/claims/" + claim.slug))
                 .build();
     }

@@ -1,7 +1,6 @@
 package app.crux.review;
 
 import app.crux.account.User;
-import app.crux.web.CurrentUser;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
@@ -43,13 +42,12 @@ public class ReviewerPages {
     EntityManager em;
 
     @Inject
-    CurrentUser currentUser;
+    BlindRating blind;
 
     @GET
     @SuppressWarnings("unchecked")
     public TemplateInstance show(@PathParam("username") String username) {
         User reviewer = User.findByUsername(username).orElseThrow(() -> new NotFoundException("No reviewer " + username));
-        Long viewer = currentUser.isReviewer() && !reviewer.id.equals(currentUser.id()) ? currentUser.id() : null;
         // the majority is the single most frequent strength among all votes on the item (none on a tie)
         List<Object[]> rows = em.createNativeQuery("""
                 WITH mine AS (
@@ -63,12 +61,13 @@ public class ReviewerPages {
                     FROM counts)
                 SELECT m.evidence_id, c.slug, c.statement, d.title, m.strength, m.disputes_stance, m.rationale,
                        (SELECT r.strength FROM ranked r WHERE r.evidence_id = m.evidence_id AND r.place = 1 AND r.tied = 1),
-                       (SELECT max(r.total) FROM ranked r WHERE r.evidence_id = m.evidence_id),
-                       (:viewer IS NULL OR EXISTS (SELECT 1 FROM vote w WHERE w.evidence_id = m.evidence_id AND w.reviewer_id = :viewer))
+                       (SELECT max(r.total) FROM ranked r WHERE r.evidence_id = m.evidence_id)
                 FROM mine m JOIN evidence e ON e.id = m.evidence_id JOIN claim c ON c.id = e.claim_id JOIN document d ON d.id = e.document_id
                 ORDER BY m.updated_at DESC""")
-                .setParameter("r", reviewer.id).setParameter("viewer", viewer).getResultList();
-        List<Rated> visible = rows.stream().filter(r -> (Boolean) r[9]).map(r -> new Rated(((Number) r[0]).longValue(),
+                .setParameter("r", reviewer.id).getResultList();
+        // blind rating: a reviewer looking at someone else's page sees only the items they have rated too
+        List<Rated> visible = rows.stream().filter(r -> blind.maySee(((Number) r[0]).longValue()))
+                .map(r -> new Rated(((Number) r[0]).longValue(),
                 (String) r[1], (String) r[2], (String) r[3], Strength.valueOf((String) r[4]), (Boolean) r[5], (String) r[6],
                 r[7] == null ? null : Strength.valueOf((String) r[7]), ((Number) r[8]).intValue())).toList();
         List<Rated> comparable = visible.stream().filter(r -> r.votes() >= 2 && r.majority() != null).toList();
