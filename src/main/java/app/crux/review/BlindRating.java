@@ -31,6 +31,7 @@ public class BlindRating {
     EntityManager em;
 
     private Set<Long> rated;
+    private Set<Long> fullyRated;
 
     /** Whether the current user rates blind at all: a signed-in reviewer. */
     public boolean applies() {
@@ -52,6 +53,19 @@ public class BlindRating {
         return evidenceIds.stream().allMatch(this::maySee);
     }
 
+    /**
+     * For claim lists (home, contested, topics): may the current user see this claim's verdict and
+     * weights? Only once they have rated every item of it; the claims they have fully rated are
+     * read with one query per request, on first use.
+     */
+    public boolean maySeeClaim(long claimId) {
+        return !applies() || fullyRated().contains(claimId);
+    }
+
+    public boolean hidesClaim(long claimId) {
+        return !maySeeClaim(claimId);
+    }
+
     /** How many of these items the current user still has to rate before the aggregates show. */
     public int unrated(Collection<Long> evidenceIds) {
         return (int) evidenceIds.stream().filter(this::hides).count();
@@ -65,6 +79,19 @@ public class BlindRating {
         boolean rating = event.action != null && event.action.startsWith("vote.") && "evidence".equals(event.entityType);
         return !rating || event.entityId == null || !applies() || currentUser.id().equals(event.actorId)
                 || maySee(event.entityId);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<Long> fullyRated() {
+        if (fullyRated == null) {
+            List<Number> ids = em.createNativeQuery("""
+                    SELECT e.claim_id FROM vote v JOIN evidence e ON e.id = v.evidence_id WHERE v.reviewer_id = :r
+                    GROUP BY e.claim_id HAVING count(*) = (SELECT count(*) FROM evidence x WHERE x.claim_id = e.claim_id)""")
+                    .setParameter("r", currentUser.id()).getResultList();
+            fullyRated = new HashSet<>();
+            ids.forEach(id -> fullyRated.add(id.longValue()));
+        }
+        return fullyRated;
     }
 
     /** The items the current reviewer has rated: one query, on first use in the request. */

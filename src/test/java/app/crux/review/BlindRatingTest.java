@@ -205,6 +205,35 @@ class BlindRatingTest {
     }
 
     @Test
+    void claimListsShowAClaimsVerdictAndWeightsToAReviewerOnlyOnceTheyHaveRatedAllOfIt() {
+        TwoReviewers f = new TwoReviewers();
+        String cookieA = TestAccounts.login(f.a);
+        for (String list : new String[] {"/contested?tag=" + f.tag, "/tags/" + f.tag}) {
+            String reader = html(null, list);
+            assertTrue(reader.contains(f.statement) && reader.contains("Contested"), list);
+            Document blind = Jsoup.parse(html(cookieA, list));
+            assertTrue(blind.text().contains(f.statement), list);
+            assertTrue(blind.select("main .verdict:not(.blind), .contested-list .verdict:not(.blind), .claim-list .verdict:not(.blind)")
+                    .isEmpty(), list);
+            assertFalse(blind.html().contains("4.00") || blind.html().contains("2.00"), list);
+        }
+        assertTrue(html(null, "/contested?tag=" + f.tag).contains("Supports 4.00"));
+        given().get("/api/contested?tag=" + f.tag).then().body("[0].contestedness", notNullValue())
+                .body("[0].claim.verdict", equalTo("CONTESTED")).body("[0].supportWeight", equalTo(4.0f));
+        given().header("Authorization", "Bearer " + f.tokenA).get("/api/contested?tag=" + f.tag).then()
+                .body("[0].claim.slug", equalTo(f.slug)).body("[0].contestedness", nullValue())
+                .body("[0].supportWeight", nullValue()).body("[0].claim.verdict", nullValue());
+
+        vote(f.tokenA, f.support, Map.of("strength", "HIGH")).then().statusCode(200);
+        assertFalse(html(cookieA, "/contested?tag=" + f.tag).contains("Supports 4.00"), "one item left to rate");
+        vote(f.tokenA, f.conflict, Map.of("strength", "LOW")).then().statusCode(200);
+        assertTrue(html(cookieA, "/contested?tag=" + f.tag).contains("Supports 4.00"));
+        assertTrue(html(cookieA, "/tags/" + f.tag).contains("Contested"));
+        given().header("Authorization", "Bearer " + f.tokenA).get("/api/contested?tag=" + f.tag).then()
+                .body("[0].supportWeight", equalTo(4.0f));
+    }
+
+    @Test
     void aReviewerWhoIsAlsoAnEditorRatesBlindToo() {
         TwoReviewers f = new TwoReviewers();
         String both = TestAccounts.token(TestAccounts.create("blind-both", Role.EDITOR, Role.REVIEWER));

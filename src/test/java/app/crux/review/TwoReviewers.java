@@ -28,6 +28,7 @@ final class TwoReviewers {
 
     final String unique = String.valueOf(System.nanoTime());
     final String statement = "Daily stretching prevents hamstring strains " + unique;
+    final String tag = "blind-" + unique;
     final long claimId;
     final String slug;
     final long support;
@@ -41,7 +42,7 @@ final class TwoReviewers {
         var doc = TestApi.importText("Strain log " + unique, "Club season report " + unique + "\n\n" + SUPPORT + "\n\n" + CONFLICT);
         Map<String, Object> body = new HashMap<>();
         body.put("statement", statement);
-        body.put("tags", List.of("blind"));
+        body.put("tags", List.of(tag));
         body.put("source", Map.of("documentId", doc.get("id"), "exact", SUPPORT));
         var claim = TestApi.asEditor().body(body).post("/api/claims").then().statusCode(201).extract();
         claimId = claim.<Number>path("id").longValue();
