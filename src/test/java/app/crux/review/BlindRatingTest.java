@@ -244,6 +244,33 @@ class BlindRatingTest {
                 .body("ratingsHidden", equalTo(false)).body("supports[0].weight", equalTo(4.0f));
     }
 
+    @Test
+    void aReviewersClaimPageReadsTheirRatingsOnceWhateverTheNumberOfCards() {
+        TwoReviewers small = new TwoReviewers();
+        TwoReviewers large = new TwoReviewers();
+        for (int i = 0; i < 12; i++) {
+            String sentence = "Extra observation " + i + " " + large.unique + ".";
+            var doc = TestApi.importText("Extra " + i + " " + large.unique, "Notes " + large.unique + "\n\n" + sentence);
+            TestApi.asEditor().body(Map.of("documentId", doc.get("id"), "stance", i % 2 == 0 ? "SUPPORTS" : "CONFLICTS", "exact", sentence))
+                    .post("/api/claims/" + large.claimId + "/evidence").then().statusCode(201);
+        }
+        String cookie = TestAccounts.login(small.a);
+        vote(small.tokenA, small.support, Map.of("strength", "LOW")).then().statusCode(200);
+        vote(small.tokenA, large.support, Map.of("strength", "LOW")).then().statusCode(200);
+        assertEquals(statements(cookie, small.page()), statements(cookie, large.page()));
+    }
+
+    private long statements(String cookie, String path) {
+        html(cookie, path);
+        var statistics = entityManagerFactory.unwrap(org.hibernate.SessionFactory.class).getStatistics();
+        long before = statistics.getPrepareStatementCount();
+        html(cookie, path);
+        return statistics.getPrepareStatementCount() - before;
+    }
+
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManagerFactory entityManagerFactory;
+
     private static String card(Document page, long evidence) {
         var card = page.selectFirst("#evidence-" + evidence);
         assertNotNull(card, "card of evidence " + evidence);
