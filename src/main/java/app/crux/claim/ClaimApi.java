@@ -4,6 +4,7 @@ import app.crux.account.Role;
 import app.crux.document.Passage;
 import app.crux.evidence.EvidenceJson;
 import app.crux.evidence.EvidenceService;
+import app.crux.review.BlindRating;
 import app.crux.web.BadInput;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -58,6 +59,9 @@ public class ClaimApi {
     @Inject
     ClaimVisibility visibility;
 
+    @Inject
+    BlindRating blind;
+
     @POST
     @RolesAllowed(Role.EDITOR_NAME)
     public Response create(NewClaimRequest request) {
@@ -104,7 +108,7 @@ public class ClaimApi {
     @Path("{id}")
     @PermitAll
     public ClaimJson get(@PathParam("id") long id) {
-        return ClaimJson.of(ClaimView.of(visibility.require(load(id), id)));
+        return ClaimJson.of(ClaimView.of(visibility.require(load(id), id)), blind);
     }
 
     @PATCH
@@ -116,10 +120,10 @@ public class ClaimApi {
         }
         try {
             claims.edit(id, new ClaimService.Edit(request.version(), request.statement(), request.tags(), status(request.status())));
-            return Response.ok(ClaimJson.of(ClaimView.of(load(id)))).build();
+            return Response.ok(ClaimJson.of(ClaimView.of(load(id)), blind)).build();
         } catch (StaleClaim stale) {
             return Response.status(409).entity(Map.of("error", stale.getMessage(), "details", List.of(),
-                    "current", ClaimJson.of(ClaimView.of(load(id))))).build();
+                    "current", ClaimJson.of(ClaimView.of(load(id)), blind))).build();
         }
     }
 
@@ -131,7 +135,7 @@ public class ClaimApi {
             throw new BadInput("Send {into: id of the claim to merge into}.");
         }
         claims.merge(id, request.into());
-        return ClaimJson.of(ClaimView.of(load(request.into())));
+        return ClaimJson.of(ClaimView.of(load(request.into())), blind);
     }
 
     /** Retracting is its own action, audited as such: the claim disappears for readers (404) until restored. */
@@ -140,7 +144,7 @@ public class ClaimApi {
     @RolesAllowed(Role.EDITOR_NAME)
     public ClaimJson retract(@PathParam("id") long id) {
         claims.retract(id);
-        return ClaimJson.of(ClaimView.of(load(id)));
+        return ClaimJson.of(ClaimView.of(load(id)), blind);
     }
 
     @POST
@@ -148,7 +152,7 @@ public class ClaimApi {
     @RolesAllowed(Role.EDITOR_NAME)
     public ClaimJson restore(@PathParam("id") long id) {
         claims.restore(id);
-        return ClaimJson.of(ClaimView.of(load(id)));
+        return ClaimJson.of(ClaimView.of(load(id)), blind);
     }
 
     /** Read in the request's own session (after any write committed), tags included. */

@@ -1,22 +1,37 @@
 package app.crux.claim;
 
 import app.crux.disagreement.ClaimScore;
+import app.crux.evidence.Evidence;
 import app.crux.evidence.EvidenceJson;
+import app.crux.review.BlindRating;
 
 import java.math.BigDecimal;
 import java.util.List;
 
-/** A claim as the API shows it (GET /api/claims/{id} and the answers to writes). */
+/**
+ * A claim as the API shows it (GET /api/claims/{id} and the answers to writes). Blind rating:
+ * for a reviewer, items they have not rated carry no weight or vote count, and while any item
+ * is unrated ({@code unratedByYou} > 0) the claim's verdict, contestedness and side weights are
+ * null and the items come in the order they were attached.
+ */
 public record ClaimJson(long id, String slug, String statement, List<String> tags, String status, int version, String verdict,
-        BigDecimal contestedness, BigDecimal supportWeight, BigDecimal conflictWeight, List<EvidenceJson> supports,
-        List<EvidenceJson> conflicts) {
+        BigDecimal contestedness, BigDecimal supportWeight, BigDecimal conflictWeight, boolean ratingsHidden, int unratedByYou,
+        List<EvidenceJson> supports, List<EvidenceJson> conflicts) {
 
-    public static ClaimJson of(ClaimView view) {
+    public static ClaimJson of(ClaimView view, BlindRating blind) {
         Claim c = view.claim();
         ClaimScore s = view.score();
-        return new ClaimJson(c.id, c.slug, c.statement, c.tagNames(), c.status.name(), c.version, s.verdict.name(),
-                s.contestedness, s.supportWeight, s.conflictWeight,
-                view.supports().stream().map(EvidenceJson::of).toList(),
-                view.conflicts().stream().map(EvidenceJson::of).toList());
+        Reading all = Reading.of(view, null, blind);
+        boolean hidden = all.blind();
+        return new ClaimJson(c.id, c.slug, c.statement, c.tagNames(), c.status.name(), c.version,
+                hidden ? null : s.verdict.name(), hidden ? null : s.contestedness, hidden ? null : s.supportWeight,
+                hidden ? null : s.conflictWeight, hidden, all.unrated(),
+                all.supports().stream().map(e -> json(e, blind)).toList(),
+                all.conflicts().stream().map(e -> json(e, blind)).toList());
+    }
+
+    private static EvidenceJson json(Evidence e, BlindRating blind) {
+        EvidenceJson json = EvidenceJson.of(e);
+        return blind.maySee(e.id) ? json : json.withoutRatings();
     }
 }

@@ -2,6 +2,7 @@ package app.crux.claim;
 
 import app.crux.account.Role;
 import app.crux.audit.AuditEvent;
+import app.crux.review.BlindRating;
 import app.crux.review.Strength;
 import app.crux.review.Votes;
 import app.crux.web.BadInput;
@@ -59,6 +60,9 @@ public class ClaimPages {
 
     @Inject
     ClaimVisibility visibility;
+
+    @Inject
+    BlindRating blind;
 
     @jakarta.ws.rs.core.Context
     jakarta.ws.rs.core.UriInfo uriInfo;
@@ -156,7 +160,7 @@ public class ClaimPages {
         ClaimView view = ClaimView.of(claim);
         String base = baseUrl();
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.show(view, Reading.of(view, minimum), ClaimReviewJson.of(view, base), base + "/claims/" + claim.slug,
+                .entity(Templates.show(view, Reading.of(view, minimum, blind), ClaimReviewJson.of(view, base), base + "/claims/" + claim.slug,
                         ClaimStatus.editable(), attempted, problems, Votes.scale(), "/claims/" + claim.slug, banner(claim)))
                 .build();
     }

@@ -101,7 +101,7 @@ public class DemoCorpus {
                 int reviewer = 0;
                 for (JsonNode vote : e.get("votes")) {
                     reviews.vote(evidenceId, reviewers.get(reviewer++ % reviewers.size()),
-                            new ReviewService.Ballot(Strength.valueOf(vote.asText()), false, null));
+                            ReviewService.Ballot.of(Strength.valueOf(vote.asText()), false, null));
                 }
             }
         }

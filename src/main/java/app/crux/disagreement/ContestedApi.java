@@ -1,6 +1,8 @@
 package app.crux.disagreement;
 
+import app.crux.review.BlindRating;
 import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,12 +22,19 @@ public class ContestedApi {
     public record Entry(Map<String, Object> claim, BigDecimal contestedness, BigDecimal supportWeight, BigDecimal conflictWeight) {
     }
 
+    @Inject
+    BlindRating blind;
+
     @GET
     @PermitAll
     public List<Entry> contested(@QueryParam("limit") @DefaultValue("20") int limit, @QueryParam("tag") String tag) {
         int size = Math.max(1, Math.min(limit, 200));
         return Contested.ranked(tag == null || tag.isBlank() ? null : tag, 0, size).stream()
-                .map(r -> new Entry(Map.of("id", r.id(), "slug", r.slug(), "statement", r.statement(), "verdict", r.verdict().name()),
-                        r.contestedness(), r.supportWeight(), r.conflictWeight())).toList();
+                .map(r -> blind.maySeeClaim(r.id())
+                        ? new Entry(Map.of("id", r.id(), "slug", r.slug(), "statement", r.statement(), "verdict", r.verdict().name()),
+                                r.contestedness(), r.supportWeight(), r.conflictWeight())
+                        // blind rating: a reviewer sees a claim's aggregates once they have rated all of it
+                        : new Entry(Map.of("id", r.id(), "slug", r.slug(), "statement", r.statement()), null, null, null))
+                .toList();
     }
 }

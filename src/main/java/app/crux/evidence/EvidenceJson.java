@@ -4,10 +4,16 @@ import app.crux.document.DocumentApi;
 
 import java.math.BigDecimal;
 
-/** An evidence item as the API shows it. */
+/** An evidence item as the API shows it; weight and voteCount are null while blind rating hides them. */
 public record EvidenceJson(long id, long claimId, long documentId, String documentTitle, String stance,
         DocumentApi.ExcerptJson excerpt, String note, String population, String intervention, String comparison, String outcome,
-        String studyType, BigDecimal weight, int voteCount) {
+        String studyType, BigDecimal weight, Integer voteCount) {
+
+    /** The same item without anything that tells how it was rated. */
+    public EvidenceJson withoutRatings() {
+        return new EvidenceJson(id, claimId, documentId, documentTitle, stance, excerpt, note, population, intervention,
+                comparison, outcome, studyType, null, null);
+    }
 
     public static EvidenceJson of(Evidence e) {
         return new EvidenceJson(e.id, e.claim.id, e.document.id, e.document.title, e.stance.name(),

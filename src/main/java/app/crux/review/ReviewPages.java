@@ -3,6 +3,7 @@ package app.crux.review;
 import app.crux.account.Role;
 import app.crux.claim.Claim;
 import app.crux.document.Excerpt;
+import app.crux.evidence.Evidence;
 import app.crux.web.CurrentUser;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -27,20 +28,24 @@ public class ReviewPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance queue(ReviewQueue.Next next, boolean reviewer, List<Strength> strengths,
-                List<Excerpt> attention, Claim only, String back);
+                List<Excerpt> attention, Claim only, String back, Evidence lastRated);
     }
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    BlindRating blind;
 
     @GET
     public TemplateInstance queue(@QueryParam("claim") String claimSlug) {
         Claim only = claimSlug == null || claimSlug.isBlank() ? null : Claim.findBySlug(claimSlug.strip())
                 .filter(c -> c.visibleTo(currentUser.seesUnpublishedClaims())).orElse(null);
         ReviewQueue.Next next = currentUser.isReviewer()
-                ? ReviewQueue.next(currentUser.id(), only == null ? null : only.id).orElse(null) : null;
+                ? ReviewQueue.next(currentUser.id(), only == null ? null : only.id, blind).orElse(null) : null;
         List<Excerpt> attention = currentUser.isEditor() && only == null ? ReviewQueue.needingAttention() : List.of();
         String back = only == null ? "/review" : "/review?claim=" + only.slug;
-        return Templates.queue(next, currentUser.isReviewer(), List.of(Strength.values()), attention, only, back);
+        Evidence lastRated = currentUser.isReviewer() ? ReviewQueue.lastRated(currentUser.id()) : null;
+        return Templates.queue(next, currentUser.isReviewer(), List.of(Strength.values()), attention, only, back, lastRated);
     }
 }

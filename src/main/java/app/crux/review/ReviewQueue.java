@@ -5,7 +5,9 @@ import app.crux.evidence.Evidence;
 import app.crux.evidence.Stance;
 import io.quarkus.arc.Arc;
 import jakarta.persistence.EntityManager;
+import org.hibernate.query.NativeQuery;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,8 +18,13 @@ import java.util.Optional;
 @SuppressWarnings("unchecked")
 public final class ReviewQueue {
 
-    /** The next item, the opposing side's strongest passage, and how far the reviewer has come. */
-    public record Next(Evidence item, Evidence strongestOpposing, long rated, long total) {
+    /**
+     * The next item, a passage from the opposing side, and how far the reviewer has come. The
+     * opposing passage is the strongest one the reviewer has rated; when they have rated none,
+     * it is the first attached and its weight stays hidden ({@code opposingBlind}): picking the
+     * strongest unrated one would itself tell how it was rated.
+     */
+    public record Next(Evidence item, Evidence strongestOpposing, boolean opposingBlind, long rated, long total) {
         public long remaining() {
             return total - rated;
         }
@@ -27,25 +34,26 @@ public final class ReviewQueue {
     }
 
     /** @param claimId only this claim's evidence, or null for the whole queue */
-    public static Optional<Next> next(long reviewerId, Long claimId) {
+    public static Optional<Next> next(long reviewerId, Long claimId, BlindRating blind) {
         EntityManager em = Arc.container().instance(EntityManager.class).get();
         Object[] progress = (Object[]) em.createNativeQuery("""
                 SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM vote v WHERE v.evidence_id = e.id AND v.reviewer_id = :r)),
                        count(*)
                 FROM evidence e JOIN claim c ON c.id = e.claim_id
-                WHERE c.status = 'PUBLISHED' AND (CAST(:claim AS bigint) IS NULL OR c.id = :claim)""")
-                .setParameter("r", reviewerId).setParameter("claim", claimId).getSingleResult();
+                WHERE c.status = 'PUBLISHED' AND (:claim IS NULL OR c.id = :claim)""")
+                .unwrap(NativeQuery.class).setParameter("r", reviewerId).setParameter("claim", claimId, Long.class).getSingleResult();
         long rated = ((Number) progress[0]).longValue();
         long total = ((Number) progress[1]).longValue();
         // a claim the reviewer has started comes first, so they finish weighing one dispute before the next
         List<Number> next = em.createNativeQuery("""
                 SELECT e.id FROM evidence e JOIN claim c ON c.id = e.claim_id JOIN claim_score s ON s.claim_id = c.id
-                WHERE c.status = 'PUBLISHED' AND (CAST(:claim AS bigint) IS NULL OR c.id = :claim)
+                WHERE c.status = 'PUBLISHED' AND (:claim IS NULL OR c.id = :claim)
                   AND NOT EXISTS (SELECT 1 FROM vote v WHERE v.evidence_id = e.id AND v.reviewer_id = :r)
                 ORDER BY EXISTS (SELECT 1 FROM vote v JOIN evidence x ON x.id = v.evidence_id
                                  WHERE x.claim_id = c.id AND v.reviewer_id = :r) DESC,
                          s.contestedness DESC, s.rank_score DESC, c.id, e.id
-                LIMIT 1""").setParameter("r", reviewerId).setParameter("claim", claimId).getResultList();
+                LIMIT 1""").unwrap(NativeQuery.class).setParameter("r", reviewerId).setParameter("claim", claimId, Long.class)
+                .getResultList();
         if (next.isEmpty()) {
             return Optional.empty();
         }
@@ -56,9 +64,21 @@ public final class ReviewQueue {
         Stance other = item.stance == Stance.SUPPORTS ? Stance.CONFLICTS : Stance.SUPPORTS;
         List<Evidence> opposing = em.createQuery("""
                 SELECT e FROM Evidence e JOIN FETCH e.document LEFT JOIN FETCH e.excerpt
-                WHERE e.claim.id = :c AND e.stance = :s ORDER BY e.weight DESC, e.id""", Evidence.class)
-                .setParameter("c", item.claim.id).setParameter("s", other).setMaxResults(1).getResultList();
-        return Optional.of(new Next(item, opposing.isEmpty() ? null : opposing.get(0), rated, total));
+                WHERE e.claim.id = :c AND e.stance = :s ORDER BY e.id""", Evidence.class)
+                .setParameter("c", item.claim.id).setParameter("s", other).getResultList();
+        Evidence strongest = opposing.stream().filter(e -> blind.maySee(e.id))
+                .max(Comparator.comparing((Evidence e) -> e.weight).thenComparing(e -> -e.id)).orElse(null);
+        boolean opposingBlind = strongest == null && !opposing.isEmpty();
+        return Optional.of(new Next(item, opposingBlind ? opposing.get(0) : strongest, opposingBlind, rated, total));
+    }
+
+    /** The item the reviewer rated last, with its claim, so the queue can offer to withdraw that rating; or null. */
+    public static Evidence lastRated(long reviewerId) {
+        EntityManager em = Arc.container().instance(EntityManager.class).get();
+        return em.createQuery("""
+                SELECT e FROM Evidence e JOIN FETCH e.claim, Vote v
+                WHERE v.id.evidenceId = e.id AND v.id.reviewerId = :r ORDER BY v.updatedAt DESC, e.id DESC""", Evidence.class)
+                .setParameter("r", reviewerId).setMaxResults(1).getResultStream().findFirst().orElse(null);
     }
 
     /** Passages that re-anchoring flagged after a revision, for editors to check. */

@@ -15,18 +15,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Votes: cast or replace one, with the claim's aggregates updated in the same transaction. */
+/** Votes: cast, replace or withdraw one, with the claim's aggregates updated in the same transaction. */
+@SuppressWarnings("unchecked")
 @ApplicationScoped
 @Transactional
 public class ReviewService {
 
     public static final int MAX_RATIONALE = 2000;
 
-    public record Ballot(Strength strength, boolean disputesStance, String rationale) {
+    /** A rating as sent: each field may be absent, which keeps what the reviewer stored before. */
+    public record Ballot(Field<Strength> strength, Field<Boolean> disputesStance, Field<String> rationale) {
+        /** A complete rating, every field sent. */
+        public static Ballot of(Strength strength, boolean disputesStance, String rationale) {
+            return new Ballot(Field.of(strength), Field.of(disputesStance), Field.of(rationale));
+        }
     }
 
-    /** What a vote changed: the evidence item's new weight and how many have voted on it. */
-    public record Cast(long evidenceId, long claimId, Ballot ballot, boolean replaced) {
+    /** What a vote stored, and whether it replaced an earlier one. */
+    public record Cast(long evidenceId, long claimId, Strength strength, boolean disputesStance, String rationale,
+            boolean replaced) {
+    }
+
+    private record Stored(Strength strength, boolean disputesStance, String rationale) {
     }
 
     @Inject
@@ -42,13 +52,54 @@ public class ReviewService {
     CurrentUser currentUser;
 
     public Cast vote(long evidenceId, long reviewerId, Ballot ballot) {
-        if (ballot.strength() == null) {
+        Evidence evidence = openEvidence(evidenceId);
+        long claimId = evidence.claim.id;
+        scores.lock(claimId);
+        Stored previous = stored(evidenceId, reviewerId);
+        Strength strength = ballot.strength().or(previous == null ? null : previous.strength());
+        if (strength == null) {
             throw new BadInput("Choose a strength: HIGH, MODERATE, LOW or VERY_LOW.");
         }
-        String rationale = ballot.rationale() == null || ballot.rationale().isBlank() ? null : ballot.rationale().strip();
+        boolean dispute = Boolean.TRUE.equals(ballot.disputesStance().or(previous != null && previous.disputesStance()));
+        String rationale = ballot.rationale().or(previous == null ? null : previous.rationale());
+        rationale = rationale == null || rationale.isBlank() ? null : rationale.strip();
         if (rationale != null && rationale.length() > MAX_RATIONALE) {
             throw new BadInput("The rationale is longer than " + MAX_RATIONALE + " characters.");
         }
+        em.createNativeQuery("""
+                INSERT INTO vote (evidence_id, reviewer_id, strength, disputes_stance, rationale)
+                VALUES (:e, :r, :strength, :dispute, :rationale)
+                ON CONFLICT (evidence_id, reviewer_id) DO UPDATE
+                SET strength = excluded.strength, disputes_stance = excluded.disputes_stance,
+                    rationale = excluded.rationale, updated_at = now()""")
+                .setParameter("e", evidenceId).setParameter("r", reviewerId).setParameter("strength", strength.name())
+                .setParameter("dispute", dispute).setParameter("rationale", rationale)
+                .executeUpdate();
+        scores.recompute(claimId);
+        Stored after = new Stored(strength, dispute, rationale);
+        audit.record(previous == null ? "vote.cast" : "vote.replace", "evidence", evidenceId,
+                "Rated " + strength.label.toLowerCase() + (dispute ? ", disputing the stance," : "")
+                        + " on “" + evidence.claim.statement + "”", describe(previous), describe(after));
+        return new Cast(evidenceId, claimId, strength, dispute, rationale, previous != null);
+    }
+
+    /** Takes back the reviewer's rating of an item; the weights are recomputed as if it had never been cast. */
+    public void withdraw(long evidenceId, long reviewerId) {
+        Evidence evidence = openEvidence(evidenceId);
+        long claimId = evidence.claim.id;
+        scores.lock(claimId);
+        Stored previous = stored(evidenceId, reviewerId);
+        if (previous == null) {
+            throw new NotFoundException("You have not rated this passage.");
+        }
+        em.createNativeQuery("DELETE FROM vote WHERE evidence_id = :e AND reviewer_id = :r")
+                .setParameter("e", evidenceId).setParameter("r", reviewerId).executeUpdate();
+        scores.recompute(claimId);
+        audit.record("vote.withdraw", "evidence", evidenceId, "Withdrew a rating on “" + evidence.claim.statement + "”",
+                describe(previous), null);
+    }
+
+    private Evidence openEvidence(long evidenceId) {
         Evidence evidence = Evidence.find("from Evidence e join fetch e.claim where e.id = ?1", evidenceId).firstResult();
         if (evidence == null) {
             throw new NotFoundException("No evidence " + evidenceId);
@@ -60,28 +111,15 @@ public class ReviewService {
         if (!evidence.claim.open()) {
             throw new BadInput("This claim is " + evidence.claim.status.label.toLowerCase() + "; its evidence is no longer rated.");
         }
-        long claimId = evidence.claim.id;
-        scores.lock(claimId);
-        List<Object[]> previous = em.createNativeQuery(
+        return evidence;
+    }
+
+    private Stored stored(long evidenceId, long reviewerId) {
+        List<Object[]> rows = em.createNativeQuery(
                 "SELECT strength, disputes_stance, rationale FROM vote WHERE evidence_id = :e AND reviewer_id = :r")
                 .setParameter("e", evidenceId).setParameter("r", reviewerId).getResultList();
-        em.createNativeQuery("""
-                INSERT INTO vote (evidence_id, reviewer_id, strength, disputes_stance, rationale)
-                VALUES (:e, :r, :strength, :dispute, :rationale)
-                ON CONFLICT (evidence_id, reviewer_id) DO UPDATE
-                SET strength = excluded.strength, disputes_stance = excluded.disputes_stance,
-                    rationale = excluded.rationale, updated_at = now()""")
-                .setParameter("e", evidenceId).setParameter("r", reviewerId).setParameter("strength", ballot.strength().name())
-                .setParameter("dispute", ballot.disputesStance()).setParameter("rationale", rationale)
-                .executeUpdate();
-        scores.recompute(claimId);
-        Map<String, Object> after = describe(ballot.strength().name(), ballot.disputesStance(), rationale);
-        Map<String, Object> before = previous.isEmpty() ? null
-                : describe((String) previous.get(0)[0], (Boolean) previous.get(0)[1], (String) previous.get(0)[2]);
-        audit.record(before == null ? "vote.cast" : "vote.replace", "evidence", evidenceId,
-                "Rated " + ballot.strength().label.toLowerCase() + (ballot.disputesStance() ? ", disputing the stance," : "")
-                        + " on “" + evidence.claim.statement + "”", before, after);
-        return new Cast(evidenceId, claimId, new Ballot(ballot.strength(), ballot.disputesStance(), rationale), before != null);
+        return rows.isEmpty() ? null
+                : new Stored(Strength.valueOf((String) rows.get(0)[0]), (Boolean) rows.get(0)[1], (String) rows.get(0)[2]);
     }
 
     /** Maintenance: recomputes every claim's weights and score from the votes. */
@@ -91,11 +129,14 @@ public class ReviewService {
         return claims;
     }
 
-    private static Map<String, Object> describe(String strength, boolean dispute, String rationale) {
+    private static Map<String, Object> describe(Stored vote) {
+        if (vote == null) {
+            return null;
+        }
         Map<String, Object> state = new LinkedHashMap<>();
-        state.put("strength", strength);
-        state.put("disputesStance", dispute);
-        state.put("rationale", rationale);
+        state.put("strength", vote.strength().name());
+        state.put("disputesStance", vote.disputesStance());
+        state.put("rationale", vote.rationale());
         return state;
     }
 }

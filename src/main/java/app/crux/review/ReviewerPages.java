@@ -43,13 +43,15 @@ public class ReviewerPages {
     EntityManager em;
 
     @Inject
+    BlindRating blind;
+
+    @Inject
     CurrentUser currentUser;
 
     @GET
     @SuppressWarnings("unchecked")
     public TemplateInstance show(@PathParam("username") String username) {
         User reviewer = User.findByUsername(username).orElseThrow(() -> new NotFoundException("No reviewer " + username));
-        Long viewer = currentUser.isReviewer() && !reviewer.id.equals(currentUser.id()) ? currentUser.id() : null;
         // the majority is the single most frequent strength among all votes on the item (none on a tie)
         List<Object[]> rows = em.createNativeQuery("""
                 WITH mine AS (
@@ -63,14 +65,15 @@ public class ReviewerPages {
                     FROM counts)
                 SELECT m.evidence_id, c.slug, c.statement, d.title, m.strength, m.disputes_stance, m.rationale,
                        (SELECT r.strength FROM ranked r WHERE r.evidence_id = m.evidence_id AND r.place = 1 AND r.tied = 1),
-                       (SELECT max(r.total) FROM ranked r WHERE r.evidence_id = m.evidence_id),
-                       (CAST(:viewer AS bigint) IS NULL OR EXISTS (SELECT 1 FROM vote w WHERE w.evidence_id = m.evidence_id AND w.reviewer_id = :viewer))
+                       (SELECT max(r.total) FROM ranked r WHERE r.evidence_id = m.evidence_id)
                 FROM mine m JOIN evidence e ON e.id = m.evidence_id JOIN claim c ON c.id = e.claim_id JOIN document d ON d.id = e.document_id
                 WHERE c.status = 'PUBLISHED' OR CAST(:unpublished AS boolean)
                 ORDER BY m.updated_at DESC""")
-                .setParameter("r", reviewer.id).setParameter("viewer", viewer)
+                .setParameter("r", reviewer.id)
                 .setParameter("unpublished", currentUser.seesUnpublishedClaims()).getResultList();
-        List<Rated> visible = rows.stream().filter(r -> (Boolean) r[9]).map(r -> new Rated(((Number) r[0]).longValue(),
+        // blind rating: a reviewer looking at someone else's page sees only the items they have rated too
+        List<Rated> visible = rows.stream().filter(r -> blind.maySee(((Number) r[0]).longValue()))
+                .map(r -> new Rated(((Number) r[0]).longValue(),
                 (String) r[1], (String) r[2], (String) r[3], Strength.valueOf((String) r[4]), (Boolean) r[5], (String) r[6],
                 r[7] == null ? null : Strength.valueOf((String) r[7]), ((Number) r[8]).intValue())).toList();
         List<Rated> comparable = visible.stream().filter(r -> r.votes() >= 2 && r.majority() != null).toList();

@@ -4,10 +4,12 @@ import app.crux.account.Role;
 import app.crux.evidence.Evidence;
 import app.crux.web.BadInput;
 import app.crux.web.CurrentUser;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PUT;
@@ -15,6 +17,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import java.util.List;
 import java.util.Map;
@@ -25,11 +30,18 @@ import java.util.Map;
 @Consumes(MediaType.APPLICATION_JSON)
 public class VoteApi {
 
+    /**
+     * The body's shape, for the API description. A field left out keeps the stored value;
+     * {@code null} (or "" for the rationale) clears it.
+     */
     public record VoteRequest(String strength, Boolean disputesStance, String rationale) {
     }
 
     public record VoteResponse(long evidenceId, String strength, boolean disputesStance, String rationale, boolean replaced,
             Votes.Tally tally) {
+    }
+
+    public record Withdrawn(long evidenceId, boolean withdrawn, Votes.Tally tally) {
     }
 
     @Inject
@@ -38,23 +50,30 @@ public class VoteApi {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    BlindRating blind;
+
     @PUT
     @Path("vote")
     @RolesAllowed(Role.REVIEWER_NAME)
-    public VoteResponse vote(@PathParam("id") long evidenceId, VoteRequest request) {
-        if (request == null) {
+    public VoteResponse vote(@PathParam("id") long evidenceId,
+            @RequestBody(content = @Content(schema = @Schema(implementation = VoteRequest.class))) JsonNode body) {
+        if (body == null || !body.isObject()) {
             throw new BadInput("Send {strength, disputesStance?, rationale?}.");
         }
-        Strength strength;
-        try {
-            strength = Strength.valueOf(request.strength() == null ? "" : request.strength());
-        } catch (IllegalArgumentException e) {
-            throw new BadInput("Unknown strength '" + request.strength() + "'; use HIGH, MODERATE, LOW or VERY_LOW.");
-        }
-        var cast = reviews.vote(evidenceId, currentUser.id(), new ReviewService.Ballot(strength,
-                Boolean.TRUE.equals(request.disputesStance()), request.rationale()));
-        return new VoteResponse(evidenceId, strength.name(), cast.ballot().disputesStance(), cast.ballot().rationale(),
-                cast.replaced(), Votes.tally(evidenceId));
+        var cast = reviews.vote(evidenceId, currentUser.id(), new ReviewService.Ballot(strength(body), dispute(body), rationale(body)));
+        return new VoteResponse(evidenceId, cast.strength().name(), cast.disputesStance(), cast.rationale(), cast.replaced(),
+                Votes.tally(evidenceId));
+    }
+
+    /** Takes back the caller's own rating; the item's weight is recomputed without it. */
+    @DELETE
+    @Path("vote")
+    @RolesAllowed(Role.REVIEWER_NAME)
+    public Withdrawn withdraw(@PathParam("id") long evidenceId) {
+        reviews.withdraw(evidenceId, currentUser.id());
+        // the caller has no rating on it any more: blind again, so no tally
+        return new Withdrawn(evidenceId, true, null);
     }
 
     /** Every vote on an item — withheld from a reviewer who has not rated it yet. */
@@ -66,10 +85,48 @@ public class VoteApi {
         if (item == null || !item.claim.visibleTo(currentUser.seesUnpublishedClaims())) {
             throw new NotFoundException("No evidence " + evidenceId);
         }
-        List<Votes.Row> rows = Votes.onEvidence(evidenceId);
-        if (currentUser.isReviewer() && rows.stream().noneMatch(r -> r.reviewerId() == currentUser.id())) {
+        if (blind.hides(evidenceId)) {
             return Map.of("hidden", true, "reason", "Rate this item first; then you see how others rated it.", "votes", List.of());
         }
-        return Map.of("hidden", false, "votes", rows.stream().map(Votes.Row::publicView).toList(), "tally", Votes.tally(evidenceId));
+        List<Votes.Row> rows = Votes.onEvidence(evidenceId);
+        return Map.of("hidden", false, "votes", rows.stream().map(Votes.Row::publicView).toList(), "tally", Votes.Tally.of(rows));
+    }
+
+    private static Field<Strength> strength(JsonNode body) {
+        if (!body.has("strength")) {
+            return Field.absent();
+        }
+        JsonNode node = body.get("strength");
+        if (node.isNull()) {
+            throw new BadInput("A rating keeps a strength: send HIGH, MODERATE, LOW or VERY_LOW, or withdraw the rating.");
+        }
+        try {
+            return Field.of(Strength.valueOf(node.isTextual() ? node.asText() : ""));
+        } catch (IllegalArgumentException e) {
+            throw new BadInput("Unknown strength " + (node.isTextual() ? "'" + node.asText() + "'" : node.toString())
+                    + "; use HIGH, MODERATE, LOW or VERY_LOW.");
+        }
+    }
+
+    private static Field<Boolean> dispute(JsonNode body) {
+        if (!body.has("disputesStance")) {
+            return Field.absent();
+        }
+        JsonNode node = body.get("disputesStance");
+        if (!node.isNull() && !node.isBoolean()) {
+            throw new BadInput("disputesStance must be true, false or null.");
+        }
+        return Field.of(node.isBoolean() && node.booleanValue());
+    }
+
+    private static Field<String> rationale(JsonNode body) {
+        if (!body.has("rationale")) {
+            return Field.absent();
+        }
+        JsonNode node = body.get("rationale");
+        if (!node.isNull() && !node.isTextual()) {
+            throw new BadInput("rationale must be text or null.");
+        }
+        return Field.of(node.isNull() ? null : node.asText());
     }
 }

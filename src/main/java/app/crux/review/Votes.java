@@ -84,19 +84,10 @@ public final class Votes {
             return byEvidence.getOrDefault(evidenceId, List.of());
         }
 
-        public boolean ratedBy(long evidenceId, Long reviewerId) {
-            return reviewerId != null && rows(evidenceId).stream().anyMatch(r -> r.reviewerId() == reviewerId);
-        }
-
-        /** Blind rating: a reviewer who has not rated an item does not see how others did. */
-        public boolean blindFor(long evidenceId, app.crux.web.CurrentUser viewer) {
-            return viewer.isReviewer() && !ratedBy(evidenceId, viewer.id());
-        }
-
-        /** The strength {@code reviewerId} gave, or null. */
-        public Strength mine(long evidenceId, Long reviewerId) {
+        /** The vote {@code reviewerId} cast on the item, or null: rating forms start from it. */
+        public Row mineRow(long evidenceId, Long reviewerId) {
             return reviewerId == null ? null : rows(evidenceId).stream().filter(r -> r.reviewerId() == reviewerId)
-                    .map(Row::strength).findFirst().orElse(null);
+                    .findFirst().orElse(null);
         }
 
         public boolean agreementKnown() {

@@ -1,0 +1,112 @@
+package app.crux.review;
+
+import app.crux.audit.AuditEvent;
+import app.crux.web.CurrentUser;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.persistence.EntityManager;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Blind rating, decided here and nowhere else: a signed-in reviewer sees nothing of the
+ * ratings of an evidence item (weight, distribution, rationales, vote and dispute counts,
+ * history events) until they have rated it, and nothing of a claim's aggregates (verdict,
+ * side weights, contestedness, agreement) until they have rated every item of that claim.
+ * Everyone else (readers, editors and admins who are not reviewers) sees everything.
+ * Pages ask {@code inject:blind}; the reviewer's rated items are read once per request.
+ */
+@Named("blind")
+@RequestScoped
+public class BlindRating {
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    EntityManager em;
+
+    private Set<Long> rated;
+    private Set<Long> fullyRated;
+
+    /** Whether the current user rates blind at all: a signed-in reviewer. */
+    public boolean applies() {
+        return currentUser.isReviewer();
+    }
+
+    /** May the current user see the ratings of this evidence item? */
+    public boolean maySee(long evidenceId) {
+        return !applies() || rated().contains(evidenceId);
+    }
+
+    /** The opposite of {@link #maySee}, for templates. */
+    public boolean hides(long evidenceId) {
+        return !maySee(evidenceId);
+    }
+
+    /** May the current user see aggregates over all these items (a claim's verdict, side weights, agreement)? */
+    public boolean maySeeAll(Collection<Long> evidenceIds) {
+        return evidenceIds.stream().allMatch(this::maySee);
+    }
+
+    /**
+     * For claim lists (home, contested, topics): may the current user see this claim's verdict and
+     * weights? Only once they have rated every item of it; the claims they have fully rated are
+     * read with one query per request, on first use.
+     */
+    public boolean maySeeClaim(long claimId) {
+        return !applies() || fullyRated().contains(claimId);
+    }
+
+    public boolean hidesClaim(long claimId) {
+        return !maySeeClaim(claimId);
+    }
+
+    /** How many of these items the current user still has to rate before the aggregates show. */
+    public int unrated(Collection<Long> evidenceIds) {
+        return (int) evidenceIds.stream().filter(this::hides).count();
+    }
+
+    /**
+     * May the current user see this history event? Others' rating events on an item the
+     * current reviewer has not rated say how it was rated, so they stay out of sight.
+     */
+    public boolean maySee(AuditEvent event) {
+        boolean rating = event.action != null && event.action.startsWith("vote.") && "evidence".equals(event.entityType);
+        return !rating || event.entityId == null || !applies() || currentUser.id().equals(event.actorId)
+                || maySee(event.entityId);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<Long> fullyRated() {
+        if (fullyRated == null) {
+            List<Number> ids = em.createNativeQuery("""
+                    SELECT e.claim_id FROM vote v JOIN evidence e ON e.id = v.evidence_id WHERE v.reviewer_id = :r
+                    GROUP BY e.claim_id HAVING count(*) = (SELECT count(*) FROM evidence x WHERE x.claim_id = e.claim_id)""")
+                    .setParameter("r", currentUser.id()).getResultList();
+            fullyRated = new HashSet<>();
+            ids.forEach(id -> fullyRated.add(id.longValue()));
+        }
+        return fullyRated;
+    }
+
+    /** The items the current reviewer has rated: one query, on first use in the request. */
+    @SuppressWarnings("unchecked")
+    Set<Long> rated() {
+        if (rated == null) {
+            if (!applies()) {
+                rated = Set.of();
+            } else {
+                List<Number> ids = em.createNativeQuery("SELECT evidence_id FROM vote WHERE reviewer_id = :r")
+                        .setParameter("r", currentUser.id()).getResultList();
+                rated = new HashSet<>();
+                ids.forEach(id -> rated.add(id.longValue()));
+            }
+        }
+        return rated;
+    }
+}
