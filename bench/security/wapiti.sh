@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Web vulnerability scan of a freshly started Crux on loopback with wapiti (Debian package, 3.0.x).
+# Usage: bench/security/wapiti.sh   (SCAN_TIME seconds for the whole scan, default 300)
+# Crawls and attacks http://127.0.0.1:PORT/ only, signed in as an editor (session cookie). Modules
+# that reach outside (ssrf, xxe, nikto's and wapp's downloads) are not loaded; the import form's
+# fetchUrl field is never attacked, so Crux itself is not sent off to fetch outside pages; sign-out
+# and the account's password form are left alone so the session lasts the whole scan.
+source "$(dirname "$0")/common.sh"
+SCAN_TIME=${SCAN_TIME:-300}
+MODULES=${MODULES:-blindsql,cookieflags,csp,exec,file,http_headers,permanentxss,redirect,sql,xss,crlf,csrf,methods}
+crux_start
+
+REPORT=$OUT/wapiti-report.txt
+echo "== wapiti against $BASE/ (modules: $MODULES; at most ${SCAN_TIME}s)"
+set +e
+# wapiti_compat.py: wapiti 3.0.4 itself, with its -x patterns fixed for Python 3.11 (see the file),
+# run by the interpreter the wapiti command uses (the one that has wapitiCore)
+PYTHON=$(head -1 "$(command -v wapiti)" | sed 's/^#! *//; s/ .*//')
+timeout --kill-after=20 $((SCAN_TIME + 120)) "$PYTHON" "$(dirname "$0")/wapiti_compat.py" --no-bugreport -u "$BASE/" --scope folder -m "$MODULES" \
+  --max-scan-time "$SCAN_TIME" --max-attack-time 60 -d 4 --max-links-per-page 30 --max-files-per-dir 40 \
+  --max-parameters 12 -t 10 -H "Cookie: $SESSION_COOKIE" \
+  -x "$BASE/logout" -x "$BASE/account/password" -x "$BASE/account/sessions*" -x "$BASE/q/*" \
+  --skip fetchUrl --skip csrf-token --flush-session --store-session "$OUT/wapiti-session" \
+  -f txt -o "$REPORT" -v 1 > "$OUT/wapiti.log" 2>&1
+rc=$?
+set -e
+echo "wapiti exit $rc; full log $OUT/wapiti.log"
+if [ -f "$REPORT" ]; then
+  # the summary table and each finding's title and where it was found
+  sed -n '/^Summary of vulnerabilities/,/^\*\*\*\*\*/p' "$REPORT" | grep -vE ":\s+0$" | head -40
+  grep -E "^(Vulnerable|Evil request|    (GET|POST) |---|[A-Z][A-Za-z -]+ in )" "$REPORT" | head -80
+  grep -A3 -E "^(Anomalies|Additionnal|Additional) " "$REPORT" | head -20
+else
+  echo "no report written; last lines of the log:"; tail -20 "$OUT/wapiti.log"
+fi
