@@ -2,7 +2,8 @@
 # folder, port and admin password, seeds accounts and data through the API, signs in, and stops
 # everything it started when the calling script exits (also on Ctrl-C or failure).
 # After `crux_start`: BASE, ADMIN_TOKEN, EDITOR_TOKEN, REVIEWER_TOKEN, SESSION_COOKIE (the editor's
-# crux-session=...), CLAIM_ID, CLAIM_SLUG, DOC_ID, EVIDENCE_ID, OUT (where reports go).
+# crux-session=...), CSRF_COOKIE and CSRF_TOKEN (a crux-csrf cookie and its form token), CLAIM_ID,
+# CLAIM_SLUG, DOC_ID, EVIDENCE_ID, OUT (where reports go).
 # CRUX_APP_DIR: a packaged application folder to run instead of target/quarkus-app (e.g. a copy, so a
 # rebuild during the scan does not pull the jar from under it).
 set -euo pipefail
@@ -81,5 +82,9 @@ crux_start() {
   SESSION_COOKIE="crux-session=$(awk '$6 == "crux-session" {print $7}' "$jar_file")"
   [ "$SESSION_COOKIE" != "crux-session=" ] || { echo "the editor could not sign in through the form"; exit 1; }
   curl -s -b "$SESSION_COOKIE" "$BASE/account" | grep -q "scan-editor" || { echo "the session cookie does not work"; exit 1; }
+  # a CSRF cookie and the form token that goes with it, for scanners that post forms
+  CSRF_TOKEN=$(curl -s -c "$jar_file" -b "$jar_file" "$BASE/account" | grep -o 'name="csrf-token" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+  CSRF_COOKIE="crux-csrf=$(awk '$6 == "crux-csrf" {print $7}' "$jar_file")"
+  [ -n "$CSRF_TOKEN" ] && [ "$CSRF_COOKIE" != "crux-csrf=" ] || { echo "no CSRF token on the account page"; exit 1; }
   echo "seeded: document $DOC_ID, claim $CLAIM_ID ($CLAIM_SLUG), evidence $EVIDENCE_ID; editor signed in"
 }

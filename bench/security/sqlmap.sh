@@ -32,25 +32,25 @@ scan() { # name, then sqlmap arguments
   echo "$name: $verdict" | tee -a "$SUMMARY"
 }
 set +e
-# (--csrf-url cannot be combined with --threads: the vote form runs single-threaded)
+# the form POST carries a valid CSRF cookie and token pair, so the payloads reach the handler
 AUTH=(-H "Authorization: Bearer $EDITOR_TOKEN")
 scan search-page -u "$BASE/search?q=stretching" --cookie="$SESSION_COOKIE"
 scan search-api -u "$BASE/api/search?q=stretching"
 scan similar-api -u "$BASE/api/claims/similar?q=static+stretching" "${AUTH[@]}"
 scan compare-api -u "$BASE/api/compare?a=$CLAIM_ID&b=$CLAIM_ID"
 scan claim-by-id -u "$BASE/api/claims/${CLAIM_ID}*" "${AUTH[@]}"
-THREADS=1 scan vote-form -u "$BASE/evidence/$EVIDENCE_ID/vote" --method=POST \
-  --data="strength=LOW&disputesStance=&rationale=scan&back=/claims/$CLAIM_SLUG&csrf-token=x" \
-  --cookie="$SESSION_COOKIE" --csrf-token=csrf-token --csrf-url="$BASE/claims/$CLAIM_SLUG" -p "strength,rationale,back"
+scan vote-form -u "$BASE/evidence/$EVIDENCE_ID/vote" --method=POST \
+  --data="strength=LOW&disputesStance=&rationale=scan&back=/claims/$CLAIM_SLUG&csrf-token=$CSRF_TOKEN" \
+  --cookie="$SESSION_COOKIE; $CSRF_COOKIE" -p "strength,disputesStance,rationale,back"
 scan vote-api -u "$BASE/api/evidence/$EVIDENCE_ID/vote" --method=PUT \
   --data='{"strength":"LOW","rationale":"scan"}' -H "Content-Type: application/json" -H "Authorization: Bearer $REVIEWER_TOKEN"
 # last: failed sign-ins pause this address's logins, which the steps above still needed
 scan token-api -u "$BASE/api/auth/token" --method=POST --data='{"username":"nobody-here","password":"not-the-password"}' \
   -H "Content-Type: application/json" --ignore-code=401
 set -e
-if grep -q "5[0-9][0-9] (Internal" "$OUT"/sqlmap-*.log; then
-  echo "note: some payloads were answered with HTTP 500:" | tee -a "$SUMMARY"
-  grep -ho "[0-9]* times\? .*5[0-9][0-9] (Internal Server Error)[^)]*" "$OUT"/sqlmap-*.log | sort | uniq -c | head -5 | tee -a "$SUMMARY"
-  grep -l "5[0-9][0-9] (Internal" "$OUT"/sqlmap-*.log | sed 's#.*/sqlmap-##; s#\.log##' | tr '\n' ' ' | sed 's/^/  in: /' | tee -a "$SUMMARY"; echo
-fi
+# status codes other than 2xx/3xx that payloads provoked, per target (a 500 is a finding to look at)
+for log in "$OUT"/sqlmap-*.log; do
+  codes=$(grep -E "^[0-9]{3} \(.*\) - [0-9]+ times" "$log" | tr '\n' ';' | sed 's/;$//')
+  [ -z "$codes" ] || echo "  $(basename "$log" .log | sed 's/^sqlmap-//') answered: $codes" | tee -a "$SUMMARY"
+done
 echo "sqlmap $(sqlmap --version 2>/dev/null | grep -m1 -E '^[0-9]'), level $LEVEL, risk $RISK, ${PER_TARGET}s per target; logs in $OUT"

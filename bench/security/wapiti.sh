@@ -18,7 +18,7 @@ set +e
 PYTHON=$(head -1 "$(command -v wapiti)" | sed 's/^#! *//; s/ .*//')
 timeout --kill-after=20 $((SCAN_TIME + 120)) "$PYTHON" "$(dirname "$0")/wapiti_compat.py" --no-bugreport -u "$BASE/" --scope folder -m "$MODULES" \
   --max-scan-time "$SCAN_TIME" --max-attack-time 60 -d 4 --max-links-per-page 30 --max-files-per-dir 40 \
-  --max-parameters 12 -t 10 -H "Cookie: $SESSION_COOKIE" \
+  --max-parameters 12 -t 10 -H "Cookie: $SESSION_COOKIE; $CSRF_COOKIE" \
   -x "$BASE/logout" -x "$BASE/account/password" -x "$BASE/account/sessions*" -x "$BASE/q/*" \
   --skip fetchUrl --skip csrf-token --flush-session --store-session "$OUT/wapiti-session" \
   -f txt -o "$REPORT" -v 1 > "$OUT/wapiti.log" 2>&1
@@ -26,10 +26,12 @@ rc=$?
 set -e
 echo "wapiti exit $rc; full log $OUT/wapiti.log"
 if [ -f "$REPORT" ]; then
-  # the summary table and each finding's title and where it was found
-  sed -n '/^Summary of vulnerabilities/,/^\*\*\*\*\*/p' "$REPORT" | grep -vE ":\s+0$" | head -40
-  grep -E "^(Vulnerable|Evil request|    (GET|POST) |---|[A-Z][A-Za-z -]+ in )" "$REPORT" | head -80
-  grep -A3 -E "^(Anomalies|Additionnal|Additional) " "$REPORT" | head -20
+  # the summary tables without the zero lines, then each finding: its title and the request that showed it
+  sed -n '/^Summary of vulnerabilities/,/^\*\*\*\*\*/p' "$REPORT" | grep -vE ":\s+0$"
+  sed -n '/^Summary of anomalies/,/^\*\*\*\*\*/p' "$REPORT" | grep -vE ":\s+0$"
+  awk '/^Summary of anomalies/ {n++} n > 1 {exit}
+       /^Evil request:/ {getline; print "      " $0; next}
+       /^[A-Z]/ && !/^(cURL|Summary|Wapiti|Report|Date|Target|Crawled|Scope|Auth)/ && !/:[ ]+[0-9]+$/ {print}' "$REPORT" | head -80
 else
   echo "no report written; last lines of the log:"; tail -20 "$OUT/wapiti.log"
 fi
