@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # SQL injection scan of a freshly started Crux on loopback with sqlmap (Debian package).
-# Usage: bench/security/sqlmap.sh   (PER_TARGET seconds per target, default 120; LEVEL/RISK default 2/1)
+# Usage: bench/security/sqlmap.sh   (PER_TARGET seconds per target, default 120, three times that for
+# the four-field form; LEVEL/RISK default 2/1; about 20 minutes at most)
 # Targets: search (page and API), similar-claims and compare queries, a claim by id (path), the
 # vote form POST (session cookie + CSRF token), the JSON vote API (bearer), the token endpoint.
 # Everything runs against 127.0.0.1 only; the script stops what it started and exits by itself.
@@ -16,16 +17,17 @@ scan() { # name, then sqlmap arguments
   local name=$1; shift
   local log=$OUT/sqlmap-$name.log
   echo "== $name"
-  timeout --kill-after=10 "$PER_TARGET" sqlmap --batch --disable-coloring --flush-session --level="$LEVEL" --risk="$RISK" \
+  timeout --kill-after=10 "${TIME:-$PER_TARGET}" sqlmap --batch --disable-coloring --flush-session --level="$LEVEL" --risk="$RISK" \
     --threads="${THREADS:-2}" --timeout=10 --retries=1 --output-dir="$OUT/sqlmap" --answers="follow=N,keep testing=N" "$@" > "$log" 2>&1
   local rc=$?
-  local verdict
+  local verdict negatives
+  negatives=$(grep -cE "does not seem to be injectable" "$log")
   if grep -qE "is vulnerable|sqlmap identified the following injection point" "$log"; then
     verdict="INJECTABLE: $(grep -E "Parameter:|Type:" "$log" | head -4 | tr -s ' ' | tr '\n' ' ')"
-  elif grep -qE "do not appear to be injectable|does not seem to be injectable" "$log"; then
-    verdict="not injectable ($(grep -cE "does not seem to be injectable" "$log") parameter checks negative)"
   elif [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
-    verdict="stopped at the ${PER_TARGET}s bound, nothing found until then ($(grep -cE "does not seem to be injectable" "$log") parameter checks negative)"
+    verdict="stopped at the ${TIME:-$PER_TARGET}s bound; nothing injectable found until then ($negatives parameters tested negative)"
+  elif grep -qE "do not appear to be injectable" "$log"; then
+    verdict="not injectable ($negatives parameters tested negative)"
   else
     verdict="inconclusive (exit $rc): $(grep -E "\[(CRITICAL|ERROR)\]" "$log" | head -1)"
   fi
@@ -39,7 +41,7 @@ scan search-api -u "$BASE/api/search?q=stretching"
 scan similar-api -u "$BASE/api/claims/similar?q=static+stretching" "${AUTH[@]}"
 scan compare-api -u "$BASE/api/compare?a=$CLAIM_ID&b=$CLAIM_ID"
 scan claim-by-id -u "$BASE/api/claims/${CLAIM_ID}*" "${AUTH[@]}"
-scan vote-form -u "$BASE/evidence/$EVIDENCE_ID/vote" --method=POST \
+TIME=$((PER_TARGET * 3)) scan vote-form -u "$BASE/evidence/$EVIDENCE_ID/vote" --method=POST \
   --data="strength=LOW&disputesStance=&rationale=scan&back=/claims/$CLAIM_SLUG&csrf-token=$CSRF_TOKEN" \
   --cookie="$SESSION_COOKIE; $CSRF_COOKIE" -p "strength,disputesStance,rationale,back"
 scan vote-api -u "$BASE/api/evidence/$EVIDENCE_ID/vote" --method=PUT \
