@@ -52,7 +52,7 @@ scan token-api -u "$BASE/api/auth/token" --method=POST --data='{"username":"nobo
 set -e
 # status codes other than 2xx/3xx that payloads provoked, per target (a 500 is a finding to look at)
 for log in "$OUT"/sqlmap-*.log; do
-  codes=$(grep -E "^[0-9]{3} \(.*\) - [0-9]+ times" "$log" | tr '\n' ';' | sed 's/;$//')
+  codes=$(grep -E "^[0-9]{3} \(.*\) - [0-9]+ times" "$log" | tr '\n' ';' | sed 's/;$//' || true)
   [ -z "$codes" ] || echo "  $(basename "$log" .log | sed 's/^sqlmap-//') answered: $codes" | tee -a "$SUMMARY"
 done
-echo "sqlmap $(sqlmap --version 2>/dev/null | grep -m1 -E '^[0-9]'), level $LEVEL, risk $RISK, ${PER_TARGET}s per target; logs in $OUT"
+echo "sqlmap $(sqlmap --version 2>/dev/null | grep -E '^[0-9]' | head -1 || true), level $LEVEL, risk $RISK, ${PER_TARGET}s per target; logs in $OUT"
