@@ -27,6 +27,9 @@ public class DocumentImporter {
     @Inject
     CruxConfig config;
 
+    /** One fetcher for every URL import (it keeps no per-request state; its TLS setup and session cache are shared). */
+    private volatile UrlFetcher fetcher;
+
     public DocumentService.NewDocument fromForm(ImportForm form, FileUpload file) {
         Imported imported;
         boolean hasFile = file != null && file.size() > 0;
@@ -100,8 +103,18 @@ public class DocumentImporter {
     }
 
     private Imported fromUrl(String address) {
-        var fetched = new UrlFetcher(config.importing().fetchTimeout(), MAX_BYTES, config.importing().allowLoopback()).fetch(address);
+        var fetched = fetcher().fetch(address);
         return new Imported(fetched.title(), fetched.text(), fetched.finalUrl());
+    }
+
+    private UrlFetcher fetcher() {
+        UrlFetcher f = fetcher;
+        if (f == null) {
+            // built on first use rather than at start, so configuration is read the same way as everywhere else
+            f = new UrlFetcher(config.importing().fetchTimeout(), MAX_BYTES, config.importing().allowLoopback());
+            fetcher = f;
+        }
+        return f;
     }
 
     private static LocalDate date(String value) {

@@ -3,31 +3,27 @@ package app.crux.document;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.NoRouteToHostException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Fetches a public web page for import: http(s) only, a time limit per hop, a size cap,
- * at most five redirects followed by hand so that every hop's address is checked again,
- * and no private, loopback, link-local or cloud-metadata addresses ({@link PublicAddress}).
+ * at most five redirects followed by hand, and no private, loopback, link-local,
+ * documentation or cloud-metadata addresses ({@link PublicAddress}).
  *
- * <p>Known limit (DNS rebinding): the host is resolved for the check and again by the
- * HTTP client when it connects; a DNS server that answers "public" first and "private"
- * second is not caught. Pinning the checked address would mean connecting to the IP and
- * sending Host/SNI by hand, which java.net.http does not allow cheaply. Run the server
- * behind an egress firewall that blocks private ranges to close the gap.
+ * <p>Every hop is resolved once, checked, and then connected to exactly that address
+ * ({@link PinnedHttp}), with the host name kept for the Host header, TLS SNI and certificate
+ * checks: a DNS server that answers "public" to the check and "private" to the connection
+ * (DNS rebinding) reaches nothing. One instance is meant to serve every import; it holds no
+ * per-request state.
  */
 public class UrlFetcher {
 
@@ -38,9 +34,8 @@ public class UrlFetcher {
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
     private final Duration timeout;
-    private final long maxBytes;
     private final PublicAddress guard;
-    private final HttpClient client;
+    private final PinnedHttp http;
 
     /** 10 seconds, 5 MB, public addresses only. */
     public UrlFetcher() {
@@ -49,34 +44,44 @@ public class UrlFetcher {
 
     /** @param allowLoopback only for tests that serve pages from this machine */
     public UrlFetcher(Duration timeout, long maxBytes, boolean allowLoopback) {
+        this(timeout, maxBytes, new PublicAddress(allowLoopback), defaultTls());
+    }
+
+    /** For tests: a name resolver of their own (through the guard) and a trust store of their own. */
+    UrlFetcher(Duration timeout, long maxBytes, PublicAddress guard, SSLSocketFactory tls) {
         this.timeout = timeout;
-        this.maxBytes = maxBytes;
-        this.guard = new PublicAddress(allowLoopback);
-        // no proxy: the address we check must be the address we connect to
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
-                .proxy(HttpClient.Builder.NO_PROXY).build();
+        this.guard = guard;
+        this.http = new PinnedHttp(tls, timeout, maxBytes);
+    }
+
+    private static SSLSocketFactory defaultTls() {
+        try {
+            return SSLContext.getDefault().getSocketFactory();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no TLS in this Java runtime", e);
+        }
     }
 
     public Fetched fetch(String address) {
         URI uri = WebAddress.parse(address);
         for (int redirects = 0; ; redirects++) {
-            guard.check(uri);
-            HttpResponse<byte[]> response = send(uri);
-            int status = response.statusCode();
-            Optional<String> location = response.headers().firstValue("Location");
+            InetAddress checked = guard.resolve(uri);
+            PinnedHttp.Response response = send(uri, checked);
+            int status = response.status();
+            Optional<String> location = response.header("Location");
             if (REDIRECTS.contains(status) && location.isPresent()) {
                 if (redirects == MAX_REDIRECTS) {
                     throw new ImportRefused(ImportRefused.Reason.UNREACHABLE, "The address redirects more than "
                             + MAX_REDIRECTS + " times; open it in a browser and give Crux the final address.");
                 }
-                uri = WebAddress.redirect(uri, location.get());
+                uri = WebAddress.redirect(uri, location.get()); // the next hop is resolved and checked again
                 continue;
             }
             if (status < 200 || status >= 300) {
                 throw new ImportRefused(ImportRefused.Reason.UNREACHABLE, "Could not import " + uri.getHost()
                         + ": the server answered " + status + WebAddress.statusName(status) + ".");
             }
-            return WebPage.read(uri, response);
+            return WebPage.read(uri, response.header("Content-Type").orElse(""), response.body());
         }
     }
 
@@ -85,60 +90,30 @@ public class UrlFetcher {
         return guard.forbidden(address);
     }
 
-    private HttpResponse<byte[]> send(URI uri) {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET()
-                .header("User-Agent", "Crux document import")
-                .header("Accept", "text/html, application/xhtml+xml, text/plain;q=0.9, text/markdown;q=0.9").build();
-        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, this::body);
+    private PinnedHttp.Response send(URI uri, InetAddress address) {
         try {
-            // the request timeout covers the headers; this one also covers a body that trickles in
-            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw unreachable(uri, "the page did not arrive within " + seconds());
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw unreachable(uri, "the fetch was interrupted");
-        } catch (ExecutionException e) {
-            throw explain(uri, e.getCause());
+            return http.get(uri, address, UrlFetcher::wanted);
+        } catch (ImportRefused refused) {
+            throw refused;
+        } catch (PinnedHttp.Timeout t) {
+            throw unreachable(uri, t.connecting ? "connection timed out after " + seconds()
+                    : t.headersArrived ? "the page did not arrive within " + seconds() : "no answer within " + seconds());
+        } catch (PinnedHttp.Malformed m) {
+            throw unreachable(uri, "the server's answer was not valid HTTP (" + m.getMessage() + ")");
+        } catch (ConnectException | NoRouteToHostException e) {
+            throw unreachable(uri, "the connection was refused");
+        } catch (SSLException e) {
+            throw unreachable(uri, "the secure (https) connection failed; its certificate may be invalid");
+        } catch (IOException e) {
+            throw unreachable(uri, "the connection failed (" + e.getClass().getSimpleName() + ")");
+        } catch (IllegalArgumentException e) {
+            throw unreachable(uri, "the address cannot be requested (" + e.getMessage() + ")");
         }
     }
 
-    private HttpResponse.BodySubscriber<byte[]> body(HttpResponse.ResponseInfo info) {
-        boolean wanted = info.statusCode() >= 200 && info.statusCode() < 300
-                && WebPage.importable(info.headers().firstValue("Content-Type").orElse(""));
-        long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-        if (wanted && declared > maxBytes) {
-            CappedBody refused = new CappedBody(0, true);
-            refused.onError(CappedBody.tooLarge(maxBytes)); // refuse before downloading a page that says it is too big
-            return refused;
-        }
-        return new CappedBody(maxBytes, wanted);
-    }
-
-    private RuntimeException explain(URI uri, Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ImportRefused refused) {
-                return refused;
-            }
-        }
-        if (failure instanceof HttpConnectTimeoutException) {
-            return unreachable(uri, "connection timed out after " + seconds());
-        }
-        if (failure instanceof HttpTimeoutException) {
-            return unreachable(uri, "no answer within " + seconds());
-        }
-        if (failure instanceof ConnectException) {
-            return unreachable(uri, "the connection was refused");
-        }
-        if (failure instanceof SSLException) {
-            return unreachable(uri, "the secure (https) connection failed; its certificate may be invalid");
-        }
-        if (failure instanceof IOException) {
-            return unreachable(uri, "the connection failed (" + failure.getClass().getSimpleName() + ")");
-        }
-        return unreachable(uri, "an unexpected error occurred (" + failure + ")");
+    /** Only a successful answer that is a page or text is read; redirects, errors and images are not. */
+    private static boolean wanted(int status, Map<String, String> headers) {
+        return status >= 200 && status < 300 && WebPage.importable(headers.getOrDefault("content-type", ""));
     }
 
     private static ImportRefused unreachable(URI uri, String why) {

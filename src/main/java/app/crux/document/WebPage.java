@@ -1,7 +1,6 @@
 package app.crux.document;
 
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -23,15 +22,13 @@ final class WebPage {
         return mediaType(contentType).isEmpty() || format(mediaType(contentType)) != null;
     }
 
-    static UrlFetcher.Fetched read(URI uri, HttpResponse<byte[]> response) {
-        String contentType = response.headers().firstValue("Content-Type").orElse("");
+    static UrlFetcher.Fetched read(URI uri, String contentType, byte[] bytes) {
         String media = mediaType(contentType);
         UploadedText.Format format = format(media);
         if (!media.isEmpty() && format == null) {
             throw new ImportRefused(ImportRefused.Reason.UNSUPPORTED_TYPE, "The address serves " + media
                     + ", not a web page or text; Crux imports HTML pages and plain text.");
         }
-        byte[] bytes = response.body();
         if (bytes.length == 0) {
             throw new ImportRefused(ImportRefused.Reason.EMPTY, "The page at " + uri.getHost() + " is empty.");
         }

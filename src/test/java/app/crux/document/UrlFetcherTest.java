@@ -41,6 +41,9 @@ class UrlFetcherTest {
             int n = Integer.parseInt(e.getRequestURI().getPath().substring("/hop/".length()));
             redirect(e, n == 0 ? "/page" : "/hop/" + (n - 1));
         });
+        server.createContext("/host", e -> reply(e, 200, "text/plain", "Host was " + e.getRequestHeaders().getFirst("Host")));
+        server.createContext("/to-other", e -> redirect(e, "http://other.test:" + server.getAddress().getPort() + "/host"));
+        server.createContext("/to-inside", e -> redirect(e, "http://inside.test:" + server.getAddress().getPort() + "/host"));
         server.createContext("/to-metadata", e -> redirect(e, "http://169.254.169.254/latest/meta-data/"));
         server.createContext("/to-file", e -> redirect(e, "file:///etc/passwd"));
         server.createContext("/missing", e -> reply(e, 404, "text/html", "<p>gone</p>"));
@@ -185,6 +188,91 @@ class UrlFetcherTest {
         assertTrue(strict.forbidden(InetAddress.getByName("224.0.0.1")));
         assertFalse(local().forbidden(InetAddress.getByName("127.0.0.1")));
         assertTrue(local().forbidden(InetAddress.getByName("10.0.0.1")));
+    }
+
+    /** Each special-purpose range refused, in IPv4 and in its IPv6 wrappings; public neighbours allowed. */
+    @Test
+    void everySpecialPurposeRangeIsRefused() throws IOException {
+        UrlFetcher strict = new UrlFetcher(Duration.ofSeconds(2), LIMIT, false);
+        String[] refused = {
+            "0.1.2.3", "10.0.0.1", "100.64.0.1", "100.127.255.254", "127.0.0.1", "127.8.8.8", "169.254.169.254",
+            "172.16.0.1", "172.31.255.255", "192.0.0.8", "192.0.2.1", "192.0.2.255", "192.88.99.1", "192.168.1.1",
+            "198.18.0.1", "198.19.255.255", "198.51.100.7", "203.0.113.200", "224.0.0.1", "240.0.0.1", "255.255.255.255",
+            "::", "::1", "::ffff:10.0.0.1", "::ffff:192.0.2.1", "::ffff:198.51.100.1", "::ffff:203.0.113.1", "::ffff:198.18.0.1",
+            "::10.0.0.1", "64:ff9b::a00:1", "64:ff9b::c000:201", "64:ff9b::cb00:7101", "64:ff9b::c612:1", "64:ff9b:1::808:808",
+            "2002:c000:0201::", "2002:a9fe:a9fe::", "2001::1", "2001:0:4136:e378:8000:63bf:3fff:fdd2", "2001:1::1", "2001:2::1", "2001:db8::1",
+            "100::1", "fc00::1", "fd12:3456::1", "fe80::1", "fec0::1", "ff02::1"};
+        for (String address : refused) {
+            assertTrue(strict.forbidden(InetAddress.getByName(address)), address + " must be refused");
+        }
+        String[] allowed = {"93.184.216.34", "8.8.8.8", "192.0.3.1", "198.17.255.1", "198.20.0.1", "198.51.101.1",
+            "203.0.114.1", "100.128.0.1", "172.32.0.1", "2606:4700::1111", "2001:4860:4860::8888", "2001:200::1",
+            "64:ff9b::808:808", "2002:0808:0808::", "::ffff:8.8.8.8"};
+        for (String address : allowed) {
+            assertFalse(strict.forbidden(InetAddress.getByName(address)), address + " is public");
+        }
+    }
+
+    /** A resolver playing a rebinding DNS server: the checked answer first, a different one on every later lookup. */
+    private static final class Rebinding implements PublicAddress.Resolver {
+        final java.util.List<String> lookups = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final java.util.Map<String, String> first;
+        private final String later;
+
+        Rebinding(java.util.Map<String, String> first, String later) {
+            this.first = first;
+            this.later = later;
+        }
+
+        @Override
+        public InetAddress[] resolve(String host) throws java.net.UnknownHostException {
+            boolean again = lookups.contains(host);
+            lookups.add(host);
+            String answer = again ? later : first.get(host);
+            if (answer == null) {
+                throw new java.net.UnknownHostException(host);
+            }
+            return new InetAddress[] {InetAddress.getByName(answer)};
+        }
+    }
+
+    private static UrlFetcher pinned(Rebinding dns) throws Exception {
+        return new UrlFetcher(Duration.ofSeconds(3), LIMIT, new PublicAddress(true, dns), javax.net.ssl.SSLContext.getDefault().getSocketFactory());
+    }
+
+    @Test
+    void theConnectionGoesToTheAddressThatWasCheckedWithTheNameAsHost() throws Exception {
+        // a second lookup would answer a documentation address (refused, and nothing listens there)
+        Rebinding dns = new Rebinding(java.util.Map.of("rebind.test", "127.0.0.1"), "192.0.2.10");
+        int port = server.getAddress().getPort();
+        var fetched = pinned(dns).fetch("http://rebind.test:" + port + "/host");
+        assertEquals("Host was rebind.test:" + port, fetched.text());
+        assertEquals(java.util.List.of("rebind.test"), dns.lookups, "the host is looked up once, for the check");
+    }
+
+    @Test
+    void everyRedirectHopIsResolvedCheckedAndPinned() throws Exception {
+        Rebinding dns = new Rebinding(java.util.Map.of("start.test", "127.0.0.1", "other.test", "127.0.0.1",
+                "inside.test", "10.0.0.5"), "192.0.2.10");
+        int port = server.getAddress().getPort();
+        var fetched = pinned(dns).fetch("http://start.test:" + port + "/to-other");
+        assertEquals("Host was other.test:" + port, fetched.text());
+        assertEquals("http://other.test:" + port + "/host", fetched.finalUrl());
+        assertEquals(java.util.List.of("start.test", "other.test"), dns.lookups);
+
+        Rebinding fresh = new Rebinding(java.util.Map.of("start.test", "127.0.0.1", "inside.test", "10.0.0.5"), "192.0.2.10");
+        ImportRefused inside = refused(pinned(fresh), "http://start.test:" + port + "/to-inside");
+        assertEquals(ImportRefused.Reason.FORBIDDEN_ADDRESS, inside.reason);
+        assertTrue(inside.getMessage().contains("inside.test"), inside.getMessage());
+        assertEquals(java.util.List.of("start.test", "inside.test"), fresh.lookups);
+    }
+
+    @Test
+    void aNameThatAlsoResolvesInsideIsRefused() throws Exception {
+        PublicAddress.Resolver both = host -> new InetAddress[] {InetAddress.getByName("93.184.216.34"), InetAddress.getByName("10.0.0.1")};
+        UrlFetcher fetcher = new UrlFetcher(Duration.ofSeconds(2), LIMIT, new PublicAddress(false, both),
+                javax.net.ssl.SSLContext.getDefault().getSocketFactory());
+        assertEquals(ImportRefused.Reason.FORBIDDEN_ADDRESS, refused(fetcher, "http://split.test/").reason);
     }
 
     @Test
