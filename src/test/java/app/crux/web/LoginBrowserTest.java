@@ -40,7 +40,7 @@ class LoginBrowserTest {
             Chromium.screenshot(page, "account-editor");
 
             page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                    new Page.GetByRoleOptions().setName("Sign out")).click();
+                    new Page.GetByRoleOptions().setName("Sign out").setExact(true)).click();
             assertThat(page.locator(".flash")).hasText("You are signed out.");
             assertThat(page.locator("header .account a")).hasText("Sign in");
         }
