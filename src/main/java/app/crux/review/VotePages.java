@@ -4,6 +4,7 @@ import app.crux.account.Role;
 import app.crux.web.BadInput;
 import app.crux.web.CurrentUser;
 import app.crux.web.Flash;
+import app.crux.web.ReturnAddress;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -30,7 +31,7 @@ public class VotePages {
     @POST
     public Response vote(@PathParam("id") long evidenceId, @RestForm String strength, @RestForm String disputesStance,
             @RestForm String rationale, @RestForm String back) {
-        URI returnTo = URI.create(back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/review");
+        URI returnTo = URI.create(ReturnAddress.sameSite(back, "/review"));
         Strength chosen;
         try {
             chosen = Strength.valueOf(strength == null ? "" : strength);
