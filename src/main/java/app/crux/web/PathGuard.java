@@ -32,7 +32,7 @@ public class PathGuard {
         }
         String message = "This address contains ';', which Crux does not accept. Remove it and try again.";
         var response = context.response().setStatusCode(400);
-        if (Requests.wantsJson(context.request())) {
+        if (Requests.wantsJson(context.request()) || context.request().path().toLowerCase(java.util.Locale.ROOT).startsWith("/api")) {
             response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                     .end(io.vertx.core.json.Json.encode(Map.of("error", message, "details", List.of())));
         } else {
