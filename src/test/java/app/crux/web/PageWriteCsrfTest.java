@@ -115,6 +115,19 @@ class PageWriteCsrfTest {
         assertEquals(EnumSet.of(Role.EDITOR), rolesOf(target.id));
     }
 
+    /** The login POST is Quarkus' own, outside quarkus-rest-csrf: it is guarded by Origin / Referer instead. */
+    @Test
+    void theLoginFormRefusesPostsFromOtherOrigins() {
+        for (String[] header : new String[][] {{"Origin", "https://evil.example"}, {"Origin", "null"},
+                {"Referer", "https://evil.example/page"}, {"Origin", "http://localhost.evil.example"}}) {
+            var response = given().redirects().follow(false).header(header[0], header[1])
+                    .formParam("username", TestAccounts.ADMIN).formParam("password", TestAccounts.ADMIN_PASSWORD)
+                    .post("/j_security_check");
+            assertTrue(response.cookie(SESSION_COOKIE) == null || response.cookie(SESSION_COOKIE).isEmpty(),
+                    header[0] + ": " + header[1] + " signed in");
+        }
+    }
+
     static String csrfToken(String session) {
         String token = given().cookie(SESSION_COOKIE, session).get("/account").then().statusCode(200).extract().cookie(CSRF_COOKIE);
         assertTrue(token != null && !token.isBlank(), "no CSRF cookie from /account");
