@@ -25,6 +25,14 @@ public interface CruxConfig {
 
     Demo demo();
 
+    Http http();
+
+    interface Http {
+        /** Mark every cookie Secure, whatever the request came in over (on in production, which runs behind TLS). */
+        @WithDefault("false")
+        boolean secureCookies();
+    }
+
     interface Demo {
         /** Load the bundled demo corpus when the database has no documents (on in dev mode). */
         @WithDefault("false")

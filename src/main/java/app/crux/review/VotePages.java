@@ -4,6 +4,7 @@ import app.crux.account.Role;
 import app.crux.web.BadInput;
 import app.crux.web.CurrentUser;
 import app.crux.web.Flash;
+import app.crux.web.ReturnAddress;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -70,7 +71,7 @@ public class VotePages {
     }
 
     private static URI returnTo(String back) {
-        return URI.create(back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/review");
+        return URI.create(ReturnAddress.sameSite(back, "/review"));
     }
 
     private static URI onCard(URI returnTo, long evidenceId) {

@@ -1,6 +1,7 @@
 package app.crux.web;
 
-import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -16,20 +17,22 @@ import java.util.Map;
 public class ErrorPageFilter {
 
     @ServerResponseFilter
-    public void explainEmptyErrors(ContainerResponseContext response, HttpServerRequest request) {
+    public void explainEmptyErrors(ContainerRequestContext request, ContainerResponseContext response, RoutingContext http) {
         int status = response.getStatus();
         if (status < 400 || response.hasEntity()) {
             return;
         }
-        String message = switch (status) {
-            case 400 -> "The form could not be accepted. If you had it open for a long time, reload the page and try again.";
-            case 405 -> "This address does not accept that kind of request.";
-            case 406, 415 -> "This address does not accept or produce that format.";
-            default -> "The request was refused.";
-        };
+        if (csrfRefusal(request, status, http)) {
+            // quarkus-rest-csrf answers a missing or wrong token with an empty 400; it is a refusal, not bad syntax
+            Response refused = PageWriteGuard.csrfRefused(http.request());
+            response.setStatus(refused.getStatus());
+            response.setEntity(refused.getEntity(), null, refused.getMediaType());
+            return;
+        }
+        String message = Refusals.message(status);
         Response.StatusType reason = Response.Status.fromStatusCode(status);
         String title = reason == null ? "Request refused" : reason.getReasonPhrase();
-        if (Requests.wantsJson(request)) {
+        if (Requests.wantsJson(http.request())) {
             String apiMessage = status == 400 ? "The request could not be accepted; send a JSON body with 'Content-Type: application/json'."
                     : message;
             response.setEntity(Map.of("error", apiMessage, "details", List.of()), null, MediaType.APPLICATION_JSON_TYPE);
@@ -37,5 +40,14 @@ public class ErrorPageFilter {
             response.setEntity(ErrorPages.Templates.error(status, title, message, List.of()), null,
                     MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
         }
+    }
+
+    /** Set by quarkus-rest-csrf once it found the token of this request right. */
+    private static final String CSRF_TOKEN_VERIFIED = "csrf_token_verified";
+
+    /** An empty 400 to a form write whose CSRF token was not verified can only come from the CSRF check. */
+    private static boolean csrfRefusal(ContainerRequestContext request, int status, RoutingContext http) {
+        return status == 400 && Resources.isWrite(request.getMethod()) && PageWriteGuard.isForm(request.getMediaType())
+                && !Boolean.TRUE.equals(http.get(CSRF_TOKEN_VERIFIED));
     }
 }

@@ -69,18 +69,29 @@ public class ErrorPages {
         return answer(request, 400, "Cannot use this input", "Some fields are not valid.", details, Map.of());
     }
 
+    /** Never echoes the parser's text: it names Java classes and quotes the input back. */
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, HttpServerRequest request) {
+        var location = e.getLocation();
+        List<String> details = location == null || location.getLineNr() < 0 ? List.of()
+                : List.of("at line " + location.getLineNr() + ", column " + location.getColumnNr());
         return answer(request, 400, "Cannot read this input", "The request body is not valid JSON for this endpoint.",
-                List.of(e.getOriginalMessage()), Map.of());
+                details, Map.of());
     }
 
     /** A field of the wrong type ("tags": "x" where a list is expected); replaces Quarkus' own answer, which has no "error". */
     @ServerExceptionMapper
     public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e, HttpServerRequest request) {
-        String field = e.getPath().isEmpty() ? "the body" : e.getPath().get(e.getPath().size() - 1).getFieldName();
+        String field = fieldOf(e);
         return answer(request, 400, "Cannot read this input", "The request body has a value of the wrong type in " + field + ".",
-                List.of(e.getOriginalMessage()), Map.of());
+                List.of(field + ": wrong type"), Map.of());
+    }
+
+    /** A number in the address or a form that does not fit (99999999999999999999) or is not a number. */
+    @ServerExceptionMapper
+    public Response badNumber(NumberFormatException e, HttpServerRequest request) {
+        return answer(request, 400, "Cannot use this input",
+                "A number in this request is not a whole number Crux can use (too large, or not a number).", List.of(), Map.of());
     }
 
     @ServerExceptionMapper
@@ -107,8 +118,9 @@ public class ErrorPages {
         if (status >= 500) {
             return unexpected(e, request);
         }
+        // the framework's own messages name parameters, classes and values: say it in our words
         return answer(request, status, Response.Status.fromStatusCode(status) == null ? "Request refused"
-                : Response.Status.fromStatusCode(status).getReasonPhrase(), e.getMessage(), List.of(), Map.of());
+                : Response.Status.fromStatusCode(status).getReasonPhrase(), Refusals.message(status), List.of(), Map.of());
     }
 
     @ServerExceptionMapper
@@ -157,6 +169,17 @@ public class ErrorPages {
             }
         }
         return null;
+    }
+
+    /** The JSON field name only, never a Java property path or class. */
+    private static String fieldOf(com.fasterxml.jackson.databind.JsonMappingException e) {
+        for (int i = e.getPath().size() - 1; i >= 0; i--) {
+            String name = e.getPath().get(i).getFieldName();
+            if (name != null) {
+                return name.replaceAll("[^A-Za-z0-9_-]", "");
+            }
+        }
+        return "the body";
     }
 
     private static String lastNode(String path) {

@@ -59,7 +59,14 @@ public class Flash {
         if (cookie == null || cookie.getValue().isEmpty()) {
             return null;
         }
-        String decoded = URLDecoder.decode(cookie.getValue(), StandardCharsets.UTF_8);
-        return decoded.indexOf(':') > 0 ? decoded : null;
+        String decoded;
+        try {
+            decoded = URLDecoder.decode(cookie.getValue(), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            // bad percent-encoding ("%"): not a message we wrote; ignore it (FlashFilter deletes it)
+            return null;
+        }
+        return decoded.indexOf(':') > 0 && (decoded.startsWith(Kind.NOTICE.name() + ":") || decoded.startsWith(Kind.ALERT.name() + ":"))
+                ? decoded : null;
     }
 }
