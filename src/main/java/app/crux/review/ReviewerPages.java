@@ -64,7 +64,7 @@ public class ReviewerPages {
                 SELECT m.evidence_id, c.slug, c.statement, d.title, m.strength, m.disputes_stance, m.rationale,
                        (SELECT r.strength FROM ranked r WHERE r.evidence_id = m.evidence_id AND r.place = 1 AND r.tied = 1),
                        (SELECT max(r.total) FROM ranked r WHERE r.evidence_id = m.evidence_id),
-                       (:viewer IS NULL OR EXISTS (SELECT 1 FROM vote w WHERE w.evidence_id = m.evidence_id AND w.reviewer_id = :viewer))
+                       (CAST(:viewer AS bigint) IS NULL OR EXISTS (SELECT 1 FROM vote w WHERE w.evidence_id = m.evidence_id AND w.reviewer_id = :viewer))
                 FROM mine m JOIN evidence e ON e.id = m.evidence_id JOIN claim c ON c.id = e.claim_id JOIN document d ON d.id = e.document_id
                 ORDER BY m.updated_at DESC""")
                 .setParameter("r", reviewer.id).setParameter("viewer", viewer).getResultList();
