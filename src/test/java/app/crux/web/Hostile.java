@@ -70,6 +70,7 @@ record Hostile(String label, byte[] url, byte[] cookie, byte[] json, byte[] part
         all.add(text("scheme-relative", "//evil.example"));
         all.add(wire("encoded slash", "a%2Fb"));
         // JSON of the wrong shape (in a URL or form they are just text)
+        all.add(json("nothing", ""));
         all.add(json("null", "null"));
         all.add(json("true", "true"));
         all.add(json("number 1e309", "1e309"));
