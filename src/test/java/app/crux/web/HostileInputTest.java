@@ -70,6 +70,7 @@ class HostileInputTest {
     private static final long SEED = Long.getLong("crux.fuzz.seed", 20261126L);
     private static final int PER_INPUT = 4;
     private static final Hostile OVERFLOW = Hostile.json("overflowing number", "99999999999999999999");
+    private static final Hostile LIST_OF_NULL = Hostile.json("list of null", "[null]");
     /** Routes that check a password (bcrypt, about a second here by design) get fewer values per input. */
     private static final int PER_PASSWORD_INPUT = 3;
     /** Cookies are read by the same filters on every route: one value per cookie and route, dealt round-robin. */
@@ -217,6 +218,10 @@ class HostileInputTest {
                 .body(Map.of("statement", "Too many tags " + System.nanoTime(),
                         "tags", List.of("t1,t2,t3,t4,t5,t6,t7,t8,t9,t10,t11,t12,t13")))
                 .post("/api/claims").then().statusCode(400).body("error", org.hamcrest.Matchers.containsString("At most 12 tags"));
+        // a null among the tags: the loop split a null (500)
+        given().header("Authorization", "Bearer " + editor.bearer()).contentType("application/json")
+                .body("{\"statement\": \"Null tag " + System.nanoTime() + "\", \"tags\": [null, \"kept\"]}")
+                .post("/api/claims").then().statusCode(201).body("tags", org.hamcrest.Matchers.contains("kept"));
     }
 
     // ------------------------------------------------------------------ cases
@@ -234,6 +239,10 @@ class HostileInputTest {
             for (Target target : targets(route)) {
                 // a number that fits no integer type goes into every input: number parsing is where 500s hide
                 cases.add(new Case(route, who(allowed, refused, turn++), target.input(), target.jsonPath(), null, OVERFLOW));
+                if (target.jsonPath() != null) {
+                    // and a list holding null into every JSON field: a list field's loop meets a null element
+                    cases.add(new Case(route, who(allowed, refused, turn++), target.input(), target.jsonPath(), null, LIST_OF_NULL));
+                }
                 for (int i = 0; i < perInput; i++) {
                     Hostile value = catalogue.get(dealt++ % catalogue.size());
                     if (value.huge() && target.input().source() != Source.FORM && target.input().source() != Source.BODY) {
