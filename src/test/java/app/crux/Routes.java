@@ -106,6 +106,18 @@ public final class Routes {
         return routes;
     }
 
+    /**
+     * The fields of a JSON body: the record components of the body type, each with its type
+     * (a nested record is itself a JSON object). Empty for a body type that is not a record.
+     */
+    public static List<Input> jsonFields(Class<?> bodyType) {
+        if (!bodyType.isRecord()) {
+            return List.of();
+        }
+        return Arrays.stream(bodyType.getRecordComponents())
+                .map(c -> new Input(c.getName(), Source.BODY, c.getType())).toList();
+    }
+
     /** Routes that change something from a browser form: page (not /api) POST, PUT, PATCH, DELETE. */
     public static List<Route> pageWrites() {
         return all().stream().filter(r -> !r.api() && r.write()).toList();

@@ -35,10 +35,7 @@ public class Tag extends PanacheEntityBase {
 
     /** The tag called {@code name}, created on first use. */
     public static Tag named(String name) {
-        String clean = name.strip();
-        if (clean.length() > 60) {
-            clean = clean.substring(0, 60).strip();
-        }
+        String clean = clean(name);
         String slug = Slug.from(clean);
         Optional<Tag> existing = findBySlug(slug);
         if (existing.isPresent()) {
@@ -49,5 +46,15 @@ public class Tag extends PanacheEntityBase {
         tag.name = clean;
         tag.persist();
         return tag;
+    }
+
+    /** The slug {@link #named} files {@code name} under, without touching the database. */
+    public static String slugOf(String name) {
+        return Slug.from(clean(name));
+    }
+
+    private static String clean(String name) {
+        String clean = name.strip();
+        return clean.length() > 60 ? clean.substring(0, 60).strip() : clean;
     }
 }

@@ -136,6 +136,10 @@ public class ErrorPages {
             return answer(request, 409, "Conflict", "This clashes with something saved at the same moment; reload and try again.",
                     List.of(), Map.of());
         }
+        if (brokenPercentEscape(e)) {
+            return answer(request, 400, "Cannot read this input", "The form holds a broken %-escape (such as '%zz' or a "
+                    + "lone '%'), so it cannot be read. Nothing was saved.", List.of(), Map.of());
+        }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unexpected failure %s on %s %s", reference, request.method(), request.path());
         return answer(request, 500, "Something went wrong",
@@ -157,6 +161,12 @@ public class ErrorPages {
         body.put("details", details);
         body.putAll(fields);
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+
+    /** RESTEasy Reactive decodes an urlencoded form body with URLUtils, which throws IllegalArgumentException on "%zz". */
+    private static boolean brokenPercentEscape(Throwable e) {
+        return e instanceof IllegalArgumentException && e.getStackTrace().length > 0
+                && e.getStackTrace()[0].getClassName().equals("org.jboss.resteasy.reactive.common.util.URLUtils");
     }
 
     private static String sqlState(Throwable e) {
