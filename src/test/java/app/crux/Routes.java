@@ -9,6 +9,8 @@ import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
@@ -154,11 +156,27 @@ public final class Routes {
                         inputs.add(nested);
                     }
                 }
-            } else if (parameter.getAnnotations().length == 0 && !isContextType(parameter.getType())) {
-                inputs.add(new Input("body", Source.BODY, parameter.getType()));
+            } else if (!parameter.isAnnotationPresent(jakarta.ws.rs.core.Context.class) && !isContextType(parameter.getType())) {
+                inputs.add(new Input("body", Source.BODY, bodyType(parameter)));
             }
         }
         return inputs;
+    }
+
+    /**
+     * The body's declared type; a resource that reads the raw JSON tree (to tell an absent field
+     * from a null one) names its real shape in the OpenAPI {@code @RequestBody} schema.
+     */
+    private static Class<?> bodyType(Parameter parameter) {
+        RequestBody described = parameter.getAnnotation(RequestBody.class);
+        if (described != null) {
+            for (Content content : described.content()) {
+                if (content.schema().implementation() != Void.class) {
+                    return content.schema().implementation();
+                }
+            }
+        }
+        return parameter.getType();
     }
 
     private static boolean isContextType(Class<?> type) {
