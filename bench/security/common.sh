@@ -4,6 +4,9 @@
 # After `crux_start`: BASE, ADMIN_TOKEN, EDITOR_TOKEN, REVIEWER_TOKEN, SESSION_COOKIE (the editor's
 # crux-session=...), CSRF_COOKIE and CSRF_TOKEN (a crux-csrf cookie and its form token), CLAIM_ID,
 # CLAIM_SLUG, DOC_ID, EVIDENCE_ID, OUT (where reports go).
+# The scanners speak plain HTTP to loopback, where a browser (and wapiti, and curl's cookie jar) never
+# sends back a cookie marked Secure: production's Secure flag is turned off for the scan only, or
+# every form post would be refused for a missing CSRF cookie and the scan would test nothing.
 # CRUX_APP_DIR: a packaged application folder to run instead of target/quarkus-app (e.g. a copy, so a
 # rebuild during the scan does not pull the jar from under it).
 set -euo pipefail
@@ -12,6 +15,8 @@ OUT=${OUT:-$(mktemp -d /tmp/crux-security-XXXXXX)}
 DATA=$(mktemp -d /tmp/crux-scan-data-XXXXXX)
 PORT=${SCAN_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 BASE=http://127.0.0.1:$PORT
+# the management interface (metrics) has its own port; a free one, so two scans can run side by side
+MANAGEMENT_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 ADMIN_PASSWORD="quiet-harbour-lantern-$(date +%s)-north"
 EDITOR_PASSWORD="orange-kettle-scan-passphrase"
 REVIEWER_PASSWORD="violet-ladder-scan-passphrase"
@@ -48,6 +53,8 @@ crux_start() {
   fi
   echo "starting Crux on $BASE (data in $DATA, reports in $OUT)"
   CRUX_DATA_DIR=$DATA CRUX_ADMIN_PASSWORD=$ADMIN_PASSWORD QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$PORT \
+    QUARKUS_MANAGEMENT_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT=$MANAGEMENT_PORT \
+    CRUX_HTTP_SECURE_COOKIES=false QUARKUS_REST_CSRF_COOKIE_FORCE_SECURE=false \
     java -Xmx768m -jar "$jar" > "$OUT/app.log" 2>&1 &
   APP=$!
   for _ in $(seq 1 180); do

@@ -22,7 +22,7 @@ PYTHON=$(head -1 "$(command -v wapiti)" | sed 's/^#! *//; s/ .*//')
 timeout --kill-after=20 900 "$PYTHON" "$(dirname "$0")/wapiti_compat.py" --no-bugreport -u "$BASE/" --scope folder -m "$MODULES" \
   --max-scan-time "$CRAWL_TIME" --max-attack-time "$ATTACK_TIME" -d 4 --max-links-per-page 30 --max-files-per-dir 40 \
   --max-parameters 12 -t 10 -H "Cookie: $SESSION_COOKIE; $CSRF_COOKIE" \
-  -x "$BASE/logout" -x "$BASE/account/password" -x "$BASE/account/sessions*" -x "$BASE/q/*" \
+  -x "$BASE/logout" -x "$BASE/account/password" -x "$BASE/account/sessions*" -x "$BASE/account/sign-out-everywhere" -x "$BASE/q/*" \
   --skip fetchUrl --skip csrf-token --flush-session --store-session "$OUT/wapiti-session" \
   -f txt -o "$REPORT" -v 1 > "$OUT/wapiti.log" 2>&1
 rc=$?
