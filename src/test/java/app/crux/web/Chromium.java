@@ -1,6 +1,7 @@
 package app.crux.web;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -43,6 +44,11 @@ public final class Chromium implements AutoCloseable {
     /** A fresh page (own cookies) of the given width; height follows the content in screenshots. */
     public Page page(int width) {
         return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, 900)).newPage();
+    }
+
+    /** A fresh context (own cookies) of the given width, for tests that keep one per visitor. */
+    public BrowserContext context(int width) {
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, 900));
     }
 
     /** A page that lets test scripts (axe-core) in despite the app's Content-Security-Policy. */
