@@ -6,6 +6,7 @@ import app.crux.review.BlindRating;
 import app.crux.review.Strength;
 import app.crux.review.Votes;
 import app.crux.web.BadInput;
+import app.crux.web.CurrentUser;
 import app.crux.web.Flash;
 import app.crux.web.Paging;
 import io.quarkus.qute.CheckedTemplate;
@@ -43,7 +44,7 @@ public class ClaimPages {
 
         static native TemplateInstance show(ClaimView view, Reading reading, String jsonLd, String permalink,
                 List<ClaimStatus> statuses, ClaimService.Edit attempted, List<String> problems, List<Strength> strengths, String path,
-                StatusBanner banner);
+                StatusBanner banner, PassageFinder finder);
 
         static native TemplateInstance history(Claim claim, List<AuditEvent> events);
     }
@@ -64,6 +65,9 @@ public class ClaimPages {
     @Inject
     BlindRating blind;
 
+    @Inject
+    CurrentUser currentUser;
+
     @jakarta.ws.rs.core.Context
     jakarta.ws.rs.core.UriInfo uriInfo;
 
@@ -79,13 +83,13 @@ public class ClaimPages {
     @GET
     @Path("{slug}")
     @PermitAll
-    public Object show(@PathParam("slug") String slug, @QueryParam("min") String min) {
+    public Object show(@PathParam("slug") String slug, @QueryParam("min") String min, @QueryParam("find") String find) {
         Claim claim = visibility.require(bySlug(slug), slug);
         if (claim.mergedInto != null) {
             // require() let a reader through only if they may see the target
             return Response.status(301).location(URI.create("/claims/" + claim.mergedInto.slug)).build();
         }
-        return page(200, claim, minimum(min), null, List.of());
+        return page(200, claim, minimum(min), null, List.of(), currentUser.isEditor() ? PassageFinder.search(find) : null);
     }
 
     @POST
@@ -153,15 +157,16 @@ public class ClaimPages {
     }
 
     private Response page(int status, Claim claim, ClaimService.Edit attempted, List<String> problems) {
-        return page(status, claim, null, attempted, problems);
+        return page(status, claim, null, attempted, problems, null);
     }
 
-    private Response page(int status, Claim claim, Strength minimum, ClaimService.Edit attempted, List<String> problems) {
+    private Response page(int status, Claim claim, Strength minimum, ClaimService.Edit attempted, List<String> problems,
+            PassageFinder finder) {
         ClaimView view = ClaimView.of(claim);
         String base = baseUrl();
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(Templates.show(view, Reading.of(view, minimum, blind), ClaimReviewJson.of(view, base), base + "/claims/" + claim.slug,
-                        ClaimStatus.editable(), attempted, problems, Votes.scale(), "/claims/" + claim.slug, banner(claim)))
+                        ClaimStatus.editable(), attempted, problems, Votes.scale(), "/claims/" + claim.slug, banner(claim), finder))
                 .build();
     }
 

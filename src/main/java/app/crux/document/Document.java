@@ -88,6 +88,27 @@ public class Document extends PanacheEntityBase {
         return "%" + escaped + "%";
     }
 
+    /** A paragraph of a document's current text, found by the claim page's passage finder. */
+    public record Paragraph(String documentSlug, String documentTitle, String text) {
+    }
+
+    /**
+     * Paragraphs (blank-line separated, as normalised at import) holding {@code words} as typed, newest
+     * documents first. A sequential scan, run only when an editor asks, so no index is kept for it.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<Paragraph> paragraphsMatching(String words, int limit) {
+        List<jakarta.persistence.Tuple> rows = getEntityManager().createNativeQuery("""
+                SELECT d.slug AS slug, d.title AS title, p.text AS text
+                FROM document d CROSS JOIN LATERAL regexp_split_to_table(d.body, '\n\s*\n') AS p(text)
+                WHERE d.body IS NOT NULL AND p.text ILIKE :pattern
+                ORDER BY d.created_at DESC, d.id DESC
+                LIMIT :limit""", jakarta.persistence.Tuple.class)
+                .setParameter("pattern", like(words)).setParameter("limit", limit).getResultList();
+        return rows.stream().map(r -> new Paragraph(r.get("slug", String.class), r.get("title", String.class),
+                r.get("text", String.class).strip())).toList();
+    }
+
     public int textLength() {
         return body == null ? 0 : body.length();
     }

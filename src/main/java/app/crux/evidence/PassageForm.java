@@ -24,6 +24,8 @@ public class PassageForm {
     @RestForm public String comparison;
     @RestForm public String outcome;
     @RestForm public String studyType;
+    /** Where to go once attached (a same-site path): the claim page's passage finder sends the editor back there. */
+    @RestForm public String back;
     /** Set when the editor has seen the similar claims and still wants a new one. */
     @RestForm public String confirm;
 

@@ -8,6 +8,7 @@ import app.crux.document.Document;
 import app.crux.web.BadInput;
 import app.crux.web.Conflict;
 import app.crux.web.Flash;
+import app.crux.web.ReturnAddress;
 import app.crux.web.QuoteNotFound;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -83,7 +84,9 @@ public class PassagePages {
         try {
             Evidence attached = evidence.attach(claim.id, new EvidenceService.NewEvidence(document.id, form.stanceOrNull(),
                     form.passage(), form.note, form.context()));
-            return Flash.redirect(URI.create("/documents/" + slug + "#passage-" + attached.excerpt.id),
+            String back = ReturnAddress.isSameSitePath(form.back) ? form.back + "#evidence-" + attached.id
+                    : "/documents/" + slug + "#passage-" + attached.excerpt.id;
+            return Flash.redirect(URI.create(back),
                     "Passage attached to “" + claim.statement + "” as " + attached.stance.label.toLowerCase() + " evidence.");
         } catch (BadInput | QuoteNotFound | Conflict e) {
             return again(e instanceof QuoteNotFound ? 422 : e instanceof Conflict ? 409 : 400, document, form, true,

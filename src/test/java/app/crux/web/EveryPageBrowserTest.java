@@ -127,7 +127,9 @@ class EveryPageBrowserTest {
         values.put("/documents/{slug}/revise", (String) f.revised.get("slug"));
         values.put("/reviewers/{username}", f.raterA.username);
         values.put("/tags/{tag}", f.tag);
+        // the claim page with a passage search: editors see the finder's results, everyone else the plain page
         Map<String, String> queries = Map.of(
+                "/claims/{slug}", "?find=" + f.word,
                 "/compare", "?a=" + f.supporting.get("slug") + "&b=" + f.conflicting.get("slug"),
                 "/search", "?q=" + f.word,
                 "/review", "",
@@ -143,7 +145,7 @@ class EveryPageBrowserTest {
             if (route.inputs(Routes.Source.PATH).isEmpty()) {
                 path = route.template() + queries.getOrDefault(route.template(), "");
             } else if (values.containsKey(route.template())) {
-                path = route.path(name -> values.get(route.template()));
+                path = route.path(name -> values.get(route.template())) + queries.getOrDefault(route.template(), "");
             } else {
                 unfilled.add(route.toString());
                 continue;
