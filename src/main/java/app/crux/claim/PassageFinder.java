@@ -17,7 +17,8 @@ public record PassageFinder(String query, List<Document.Paragraph> found) {
 
     /** An empty finder when nothing (or nothing usable) was asked, so the page shows the form alone. */
     static PassageFinder search(String query) {
-        String words = query == null ? "" : query.strip();
+        // control characters (NUL above all, which PostgreSQL refuses) are never the words of a passage
+        String words = query == null ? "" : query.replaceAll("\\p{Cntrl}", "").strip();
         if (words.length() < MIN_LENGTH || words.length() > MAX_LENGTH) {
             return new PassageFinder(words.length() > MAX_LENGTH ? "" : words, null);
         }

@@ -72,5 +72,9 @@ class PassageFinderTest {
         assertTrue(shortQuery.selectFirst("#find") != null);
         assertNull(shortQuery.selectFirst("ol.found-passages"));
         assertTrue(shortQuery.text().contains("at least three characters"));
+        // a NUL (which PostgreSQL refuses) is dropped, not passed on as a 400 about storing input
+        var withNul = Jsoup.parse(given().cookie(SESSION_COOKIE, editor).queryParam("find", "quiet\u0000 paragraph").get(page)
+                .then().statusCode(200).extract().asString());
+        assertTrue(withNul.select("ol.found-passages blockquote").eachText().contains("A quiet paragraph."));
     }
 }

@@ -2,8 +2,10 @@ package app.crux.web;
 
 import app.crux.TestAccounts;
 import app.crux.TestApi;
+import app.crux.account.AccountService;
 import app.crux.account.Role;
 import app.crux.account.User;
+import io.quarkus.arc.Arc;
 import io.restassured.http.ContentType;
 
 import java.util.HashMap;
@@ -35,6 +37,8 @@ final class EveryPageFixture {
     final User everything = TestAccounts.create("page-all", Role.EDITOR, Role.REVIEWER, Role.ADMIN);
     final User raterA = TestAccounts.create("page-rater-a", Role.REVIEWER);
     final User raterB = TestAccounts.create("page-rater-b", Role.REVIEWER);
+    /** So the people page shows a disabled account (it once faded below the contrast minimum). */
+    final User disabled = TestAccounts.create("page-disabled", Role.REVIEWER);
     final Map<String, Object> supporting;
     final Map<String, Object> conflicting;
     final Map<String, Object> revised;
@@ -65,6 +69,7 @@ final class EveryPageFixture {
             }
         }
         vote(TestAccounts.token(reviewer), support, Map.of("strength", "HIGH"));
+        Arc.container().instance(AccountService.class).get().setEnabled(disabled.id, false, admin.id);
         // an API token each, so /account shows its token table to every signed-in visitor
         List.of(editor, admin, everything).forEach(TestAccounts::token);
 
