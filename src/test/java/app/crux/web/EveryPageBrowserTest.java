@@ -28,14 +28,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Every page (each GET route outside /api, read from the resources, so a new page is opened
  * without being listed here), with real data behind it, as five kinds of visitor at phone
- * and desktop width: the status the route's security annotations promise, no horizontal
+ * (320 and 375 px) and desktop width (1280 px): the status the route's security annotations promise, no horizontal
  * overflow, no console errors, no serious or critical axe-core violations, and a screenshot
  * under target/screenshots/{visitor}/.
  */
 @QuarkusTest
 class EveryPageBrowserTest {
 
-    private static final int[] WIDTHS = {375, 1280};
+    private static final int[] WIDTHS = {320, 375, 1280};
     private static final String LOGIN = "/login";
 
     @TestHTTPResource("/")
