@@ -37,16 +37,7 @@ public class BodyLimit {
         }
         long megabytes = maxBodySize.asLongValue() / (1024 * 1024);
         String message = "The request is larger than " + megabytes + " MB, the most Crux accepts. Split the document or upload a smaller file.";
-        var response = context.response().setStatusCode(413).putHeader(HttpHeaders.CONNECTION, "close");
-        if (Requests.wantsJson(context.request())) {
-            response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                    .end(io.vertx.core.json.Json.encode(java.util.Map.of("error", message, "details", java.util.List.of())));
-        } else {
-            response.putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=UTF-8")
-                    .end("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Too large · Crux</title>"
-                            + "<link rel=\"stylesheet\" href=\"/css/crux.css\"></head><body><main class=\"page narrow\">"
-                            + "<h1>Too large</h1><p>" + message + "</p><p><a href=\"/\">Back to Crux</a></p>"
-                            + "</main></body></html>");
-        }
+        context.response().putHeader(HttpHeaders.CONNECTION, "close");
+        ErrorPages.refuseEarly(context, 413, "Too large", message, Requests.wantsJson(context.request()));
     }
 }

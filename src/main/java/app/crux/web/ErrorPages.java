@@ -155,6 +155,24 @@ public class ErrorPages {
                 .entity(Templates.error(status, title, message, details)).build();
     }
 
+    /**
+     * Answers a request refused by a route filter before routing (body limit, path guard), where
+     * neither templates nor JAX-RS responses exist yet. {@code message} is fixed text, never input.
+     */
+    static void refuseEarly(io.vertx.ext.web.RoutingContext context, int status, String title, String message, boolean json) {
+        var response = context.response().setStatusCode(status);
+        if (json) {
+            response.putHeader("Content-Type", "application/json")
+                    .end(io.vertx.core.json.Json.encode(Map.of("error", message, "details", List.of())));
+        } else {
+            response.putHeader("Content-Type", "text/html; charset=UTF-8")
+                    .end("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title + " · Crux</title>"
+                            + "<link rel=\"stylesheet\" href=\"/css/crux.css\"></head><body><main class=\"page narrow\">"
+                            + "<h1>" + title + "</h1><p>" + message + "</p><p><a href=\"/\">Back to Crux</a></p>"
+                            + "</main></body></html>");
+        }
+    }
+
     static Response json(int status, String message, List<String> details, Map<String, Object> fields) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", message);

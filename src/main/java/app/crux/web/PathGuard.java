@@ -1,13 +1,10 @@
 package app.crux.web;
 
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import java.util.List;
-import java.util.Map;
 
 /**
  * Refuses a request whose path carries a {@code ;} (raw or as {@code %3B}) before anything
@@ -31,17 +28,9 @@ public class PathGuard {
             return;
         }
         String message = "This address contains ';', which Crux does not accept. Remove it and try again.";
-        var response = context.response().setStatusCode(400);
-        if (Requests.wantsJson(context.request()) || context.request().path().toLowerCase(java.util.Locale.ROOT).startsWith("/api")) {
-            response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                    .end(io.vertx.core.json.Json.encode(Map.of("error", message, "details", List.of())));
-        } else {
-            response.putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=UTF-8")
-                    .end("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Bad address · Crux</title>"
-                            + "<link rel=\"stylesheet\" href=\"/css/crux.css\"></head><body><main class=\"page narrow\">"
-                            + "<h1>Bad address</h1><p>" + message + "</p><p><a href=\"/\">Back to Crux</a></p>"
-                            + "</main></body></html>");
-        }
+        boolean json = Requests.wantsJson(context.request())
+                || context.request().path().toLowerCase(java.util.Locale.ROOT).startsWith("/api");
+        ErrorPages.refuseEarly(context, 400, "Bad address", message, json);
     }
 
     /** The path part of a request target (before {@code ?} or {@code #}) contains {@code ;} or {@code %3B}. */
