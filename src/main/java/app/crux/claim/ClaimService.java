@@ -2,15 +2,12 @@ package app.crux.claim;
 
 import app.crux.audit.AuditEvent;
 import app.crux.audit.AuditLog;
-import app.crux.disagreement.ScoreKeeper;
-import app.crux.document.Passage;
-import app.crux.evidence.Evidence;
-import app.crux.evidence.EvidenceService;
-import app.crux.evidence.Stance;
+import app.crux.score.ScoreKeeper;
 import app.crux.web.BadInput;
 import app.crux.web.CurrentUser;
 import app.crux.web.Slug;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -33,14 +30,37 @@ public class ClaimService {
     /** The audit action of a retraction; the claim page's banner reads who and when from it. */
     public static final String RETRACT = "claim.retract";
 
-    /** Where a new claim came from: the passage becomes its first SUPPORTS evidence. */
-    public record Source(long documentId, Passage passage, EvidenceService.Context context) {
+    public record NewClaim(String statement, List<String> tags, ClaimStatus status) {
     }
 
-    public record NewClaim(String statement, List<String> tags, ClaimStatus status, Source source) {
+    /** A new claim and the existing ones that read like it (found once, before it was stored). */
+    public record Created(Claim claim, List<DuplicateFinder.Similar> similar) {
     }
 
-    public record Created(Claim claim, Evidence evidence, List<DuplicateFinder.Similar> similar) {
+    /**
+     * Fired, synchronously and inside the merge's transaction, before {@code fromId} is closed:
+     * the evidence feature moves the claim's evidence to {@code intoId} and the review feature
+     * keeps the votes on passages both claims share. They observe this event because they sit
+     * above claim (their rows point at claims), so claim cannot call them.
+     */
+    public static final class Merging {
+        public final long fromId;
+        public final long intoId;
+        private int moved;
+
+        Merging(long fromId, long intoId) {
+            this.fromId = fromId;
+            this.intoId = intoId;
+        }
+
+        /** How many evidence items moved over; told by the evidence feature for the audit event. */
+        public void moved(int count) {
+            moved += count;
+        }
+
+        public int moved() {
+            return moved;
+        }
     }
 
     /** A change to a claim; null fields stay as they are. {@code version} is the one the editor saw. */
@@ -48,7 +68,7 @@ public class ClaimService {
     }
 
     @Inject
-    EvidenceService evidence;
+    Event<Merging> merging;
 
     @Inject
     DuplicateFinder duplicates;
@@ -80,12 +100,7 @@ public class ClaimService {
         claim.persist();
         scores.recompute(claim.id);
         audit.record("claim.create", "claim", claim.id, "Created claim “" + statement + "”", null, describe(claim));
-        Evidence first = null;
-        if (input.source() != null) {
-            first = evidence.attach(claim.id, new EvidenceService.NewEvidence(input.source().documentId(), Stance.SUPPORTS,
-                    input.source().passage(), null, input.source().context()));
-        }
-        return new Created(claim, first, similar);
+        return new Created(claim, similar);
     }
 
     public Claim edit(long claimId, Edit edit) {
@@ -140,21 +155,9 @@ public class ClaimService {
             throw new BadInput("Only open (published or draft) claims can be merged.");
         }
         var fromBefore = describe(from);
-        int moved = em.createNativeQuery("""
-                UPDATE evidence e SET claim_id = :into, updated_at = now()
-                WHERE e.claim_id = :from AND NOT EXISTS (
-                    SELECT 1 FROM evidence t WHERE t.claim_id = :into AND t.document_id = e.document_id
-                      AND t.excerpt_id IS NOT DISTINCT FROM e.excerpt_id)""")
-                .setParameter("into", into.id).setParameter("from", from.id).executeUpdate();
-        em.createNativeQuery("""
-                INSERT INTO vote (evidence_id, reviewer_id, strength, disputes_stance, rationale, created_at, updated_at)
-                SELECT t.id, v.reviewer_id, v.strength, v.disputes_stance, v.rationale, v.created_at, v.updated_at
-                FROM evidence e JOIN vote v ON v.evidence_id = e.id
-                JOIN evidence t ON t.claim_id = :into AND t.document_id = e.document_id AND t.excerpt_id IS NOT DISTINCT FROM e.excerpt_id
-                WHERE e.claim_id = :from
-                ON CONFLICT (evidence_id, reviewer_id) DO NOTHING""")
-                .setParameter("into", into.id).setParameter("from", from.id).executeUpdate();
-        em.createNativeQuery("DELETE FROM evidence WHERE claim_id = :from").setParameter("from", from.id).executeUpdate();
+        // evidence and votes belong to their features, which sit above claim: they move their own rows
+        Merging merging = new Merging(from.id, into.id);
+        this.merging.fire(merging);
         Set<Tag> tags = new LinkedHashSet<>(into.tags);
         tags.addAll(from.tags);
         into.tags.clear();
@@ -170,7 +173,7 @@ public class ClaimService {
         Claim merged = find(fromId);
         audit.record("claim.merge", "claim", fromId, "Merged “" + merged.statement + "” into “" + into.statement + "”",
                 fromBefore, describe(merged));
-        audit.record("claim.absorb", "claim", intoId, "Took in “" + merged.statement + "” with " + moved + " evidence item(s)",
+        audit.record("claim.absorb", "claim", intoId, "Took in “" + merged.statement + "” with " + merging.moved() + " evidence item(s)",
                 null, Map.of("mergedClaimId", fromId));
         return find(intoId);
     }

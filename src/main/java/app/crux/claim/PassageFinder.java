@@ -16,7 +16,7 @@ public record PassageFinder(String query, List<Document.Paragraph> found) {
     static final int MAX_LENGTH = 200;
 
     /** An empty finder when nothing (or nothing usable) was asked, so the page shows the form alone. */
-    static PassageFinder search(String query) {
+    public static PassageFinder search(String query) {
         // control characters (NUL above all, which PostgreSQL refuses) are never the words of a passage
         String words = query == null ? "" : query.replaceAll("\\p{Cntrl}", "").strip();
         if (words.length() < MIN_LENGTH || words.length() > MAX_LENGTH) {

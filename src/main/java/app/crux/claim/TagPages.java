@@ -1,6 +1,6 @@
 package app.crux.claim;
 
-import app.crux.disagreement.ClaimScore;
+import app.crux.score.ClaimScore;
 import app.crux.web.Paging;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

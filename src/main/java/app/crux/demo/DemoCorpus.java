@@ -12,7 +12,7 @@ import app.crux.document.Passage;
 import app.crux.evidence.EvidenceService;
 import app.crux.evidence.Stance;
 import app.crux.review.ReviewService;
-import app.crux.review.Strength;
+import app.crux.score.Strength;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
@@ -93,7 +93,7 @@ public class DemoCorpus {
         for (JsonNode c : corpus.get("claims")) {
             List<String> tags = new ArrayList<>();
             c.get("tags").forEach(t -> tags.add(t.asText()));
-            long claimId = claims.create(new ClaimService.NewClaim(c.get("statement").asText(), tags, null, null)).claim().id;
+            long claimId = claims.create(new ClaimService.NewClaim(c.get("statement").asText(), tags, null)).claim().id;
             for (JsonNode e : c.get("evidence")) {
                 var context = new EvidenceService.Context(text(e, "population"), null, null, text(e, "outcome"), text(e, "studyType"));
                 long evidenceId = evidence.attach(claimId, new EvidenceService.NewEvidence(documentIds.get(e.get("document").asInt()),

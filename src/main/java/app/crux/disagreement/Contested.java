@@ -1,5 +1,6 @@
 package app.crux.disagreement;
 
+import app.crux.score.Verdict;
 import io.quarkus.arc.Arc;
 import jakarta.persistence.EntityManager;
 

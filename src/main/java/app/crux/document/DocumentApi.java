@@ -34,13 +34,6 @@ public class DocumentApi {
     public record RevisionRequest(String text, String html) {
     }
 
-    public record ExcerptJson(long id, int start, int end, String exact, String prefix, String suffix, boolean orphaned,
-            boolean changed) {
-        public static ExcerptJson of(Excerpt e) {
-            return new ExcerptJson(e.id, e.start, e.end, e.exact, e.prefix, e.suffix, e.orphaned, e.changed);
-        }
-    }
-
     public record DocumentJson(long id, String slug, String title, String url, String author, String publisher,
             LocalDate publishedOn, String kind, int revision, String text, List<ExcerptJson> excerpts) {
         static DocumentJson of(Document d, List<Excerpt> excerpts) {

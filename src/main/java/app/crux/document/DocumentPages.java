@@ -1,10 +1,8 @@
 package app.crux.document;
 
 import app.crux.account.Role;
-import app.crux.disagreement.Comparison;
 import app.crux.web.BadInput;
 import app.crux.web.Conflict;
-import app.crux.web.CurrentUser;
 import app.crux.web.Flash;
 import app.crux.web.Paging;
 import io.quarkus.qute.CheckedTemplate;
@@ -29,7 +27,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import java.net.URI;
 import java.util.List;
 
-/** The documents list, import form, document page and revision form. */
+/** The documents list, import form and revision form (the document page itself reads evidence: reading.DocumentViewPages). */
 @Blocking
 @Path("/documents")
 @Produces(MediaType.TEXT_HTML)
@@ -43,8 +41,6 @@ public class DocumentPages {
 
         static native TemplateInstance create(ImportForm form, List<Kind> kinds, List<String> problems, Document existing);
 
-        static native TemplateInstance show(DocumentView view, List<Comparison.Rival> rivals);
-
         static native TemplateInstance revise(Document document, String text, List<String> problems);
     }
 
@@ -53,9 +49,6 @@ public class DocumentPages {
 
     @Inject
     DocumentImporter importer;
-
-    @Inject
-    CurrentUser currentUser;
 
     @GET
     @PermitAll
@@ -91,14 +84,6 @@ public class DocumentPages {
         } catch (ImportRefused e) {
             return rerender(e.reason == ImportRefused.Reason.TOO_LARGE ? 413 : 400, form, List.of(e.getMessage()), null);
         }
-    }
-
-    @GET
-    @Path("{slug}")
-    @PermitAll
-    public TemplateInstance show(@PathParam("slug") String slug) {
-        Document document = bySlug(slug);
-        return Templates.show(DocumentView.of(document, currentUser.seesUnpublishedClaims()), Comparison.mostDisagreeing(document.id, 5));
     }
 
     @GET

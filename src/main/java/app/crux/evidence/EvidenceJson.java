@@ -1,12 +1,12 @@
 package app.crux.evidence;
 
-import app.crux.document.DocumentApi;
+import app.crux.document.ExcerptJson;
 
 import java.math.BigDecimal;
 
 /** An evidence item as the API shows it; weight and voteCount are null while blind rating hides them. */
 public record EvidenceJson(long id, long claimId, long documentId, String documentTitle, String stance,
-        DocumentApi.ExcerptJson excerpt, String note, String population, String intervention, String comparison, String outcome,
+        ExcerptJson excerpt, String note, String population, String intervention, String comparison, String outcome,
         String studyType, BigDecimal weight, Integer voteCount) {
 
     /** The same item without anything that tells how it was rated. */
@@ -17,7 +17,7 @@ public record EvidenceJson(long id, long claimId, long documentId, String docume
 
     public static EvidenceJson of(Evidence e) {
         return new EvidenceJson(e.id, e.claim.id, e.document.id, e.document.title, e.stance.name(),
-                e.excerpt == null ? null : DocumentApi.ExcerptJson.of(e.excerpt), e.note, e.population, e.intervention,
+                e.excerpt == null ? null : ExcerptJson.of(e.excerpt), e.note, e.population, e.intervention,
                 e.comparison, e.outcome, e.studyType, e.weight, e.voteCount);
     }
 }

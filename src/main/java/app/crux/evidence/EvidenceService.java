@@ -2,7 +2,10 @@ package app.crux.evidence;
 
 import app.crux.audit.AuditLog;
 import app.crux.claim.Claim;
-import app.crux.disagreement.ScoreKeeper;
+import app.crux.claim.ClaimMergeOrder;
+import app.crux.claim.ClaimService;
+import app.crux.claim.DuplicateFinder;
+import app.crux.score.ScoreKeeper;
 import app.crux.document.Document;
 import app.crux.document.Excerpt;
 import app.crux.document.Passage;
@@ -10,12 +13,16 @@ import app.crux.document.Passages;
 import app.crux.web.BadInput;
 import app.crux.web.Conflict;
 import app.crux.web.CurrentUser;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Attaching passages to claims, for or against. */
@@ -31,8 +38,29 @@ public class EvidenceService {
     public record NewEvidence(long documentId, Stance stance, Passage passage, String note, Context context) {
     }
 
+    /** Where a new claim came from: the passage becomes its first SUPPORTS evidence. */
+    public record Source(long documentId, Passage passage, Context context) {
+    }
+
+    /** A claim pulled out of a passage, the evidence that ties it there, and the claims that read like it. */
+    public record Extracted(Claim claim, Evidence evidence, List<DuplicateFinder.Similar> similar) {
+    }
+
+    /** Moves evidence to the claim that absorbs it; merge keeps the target's own item where both quote the same passage. */
+    private static final String MOVE_TO_TARGET = """
+            UPDATE evidence e SET claim_id = :into, updated_at = now()
+            WHERE e.claim_id = :from AND NOT EXISTS (
+                SELECT 1 FROM evidence t WHERE t.claim_id = :into AND t.document_id = e.document_id
+                  AND t.excerpt_id IS NOT DISTINCT FROM e.excerpt_id)""";
+
     @Inject
     Passages passages;
+
+    @Inject
+    ClaimService claims;
+
+    @Inject
+    EntityManager em;
 
     @Inject
     ScoreKeeper scores;
@@ -83,6 +111,29 @@ public class EvidenceService {
         audit.record("evidence.create", "evidence", evidence.id,
                 evidence.stance.label + ": “" + document.title + "” on “" + claim.statement + "”", null, describe(evidence));
         return evidence;
+    }
+
+    /**
+     * A new claim whose first SUPPORTS evidence is the given passage, in one transaction: a
+     * passage that cannot be quoted leaves no claim behind. Evidence calls claim, never the reverse.
+     */
+    public Extracted claimFrom(ClaimService.NewClaim claim, Source source) {
+        ClaimService.Created created = claims.create(claim);
+        Evidence first = source == null ? null : attach(created.claim().id,
+                new NewEvidence(source.documentId(), Stance.SUPPORTS, source.passage(), null, source.context()));
+        return new Extracted(created.claim(), first, created.similar());
+    }
+
+    /**
+     * A claim is being merged: its evidence moves to the target, except where the target already
+     * quotes the same passage; those leftovers go (their votes were copied by the review feature
+     * first, and the database drops the rest with them).
+     */
+    void onMerging(@Observes @Priority(ClaimMergeOrder.EVIDENCE) ClaimService.Merging merging) {
+        int moved = em.createNativeQuery(MOVE_TO_TARGET)
+                .setParameter("into", merging.intoId).setParameter("from", merging.fromId).executeUpdate();
+        em.createNativeQuery("DELETE FROM evidence WHERE claim_id = :from").setParameter("from", merging.fromId).executeUpdate();
+        merging.moved(moved);
     }
 
     static Map<String, Object> describe(Evidence evidence) {

@@ -44,9 +44,6 @@ public class PassagePages {
     }
 
     @Inject
-    ClaimService claims;
-
-    @Inject
     EvidenceService evidence;
 
     @Inject
@@ -62,8 +59,8 @@ public class PassagePages {
                     + "them, or confirm that yours says something different."), similar);
         }
         try {
-            var created = claims.create(new ClaimService.NewClaim(form.statement, form.tagList(), null,
-                    new ClaimService.Source(document.id, form.passage(), form.context())));
+            var created = evidence.claimFrom(new ClaimService.NewClaim(form.statement, form.tagList(), null),
+                    new EvidenceService.Source(document.id, form.passage(), form.context()));
             return Flash.redirect(URI.create("/documents/" + slug + "#passage-" + created.evidence().excerpt.id),
                     "Claim created: “" + created.claim().statement + "”.");
         } catch (BadInput | QuoteNotFound | Conflict e) {

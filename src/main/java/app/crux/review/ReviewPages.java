@@ -1,5 +1,6 @@
 package app.crux.review;
 
+import app.crux.score.Strength;
 import app.crux.account.Role;
 import app.crux.claim.Claim;
 import app.crux.document.Excerpt;

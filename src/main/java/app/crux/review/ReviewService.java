@@ -1,11 +1,16 @@
 package app.crux.review;
 
+import app.crux.score.Strength;
 import app.crux.audit.AuditLog;
-import app.crux.disagreement.ScoreKeeper;
+import app.crux.score.ScoreKeeper;
 import app.crux.evidence.Evidence;
 import app.crux.web.BadInput;
 import app.crux.web.CurrentUser;
+import app.crux.claim.ClaimMergeOrder;
+import app.crux.claim.ClaimService;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -122,11 +127,20 @@ public class ReviewService {
                 : new Stored(Strength.valueOf((String) rows.get(0)[0]), (Boolean) rows.get(0)[1], (String) rows.get(0)[2]);
     }
 
-    /** Maintenance: recomputes every claim's weights and score from the votes. */
-    public int recomputeAll() {
-        int claims = scores.recomputeAll();
-        audit.record("scores.recompute", "claim_score", null, "Recomputed the scores of " + claims + " claim(s)", null, null);
-        return claims;
+    /**
+     * A claim is being merged: a reviewer's vote on a passage that both claims quote is kept on the
+     * target's evidence, unless that reviewer rated the target's already. Runs before the evidence
+     * feature drops the merged claim's duplicate items (and, by cascade, their votes).
+     */
+    void onMerging(@Observes @Priority(ClaimMergeOrder.VOTES) ClaimService.Merging merging) {
+        em.createNativeQuery("""
+                INSERT INTO vote (evidence_id, reviewer_id, strength, disputes_stance, rationale, created_at, updated_at)
+                SELECT t.id, v.reviewer_id, v.strength, v.disputes_stance, v.rationale, v.created_at, v.updated_at
+                FROM evidence e JOIN vote v ON v.evidence_id = e.id
+                JOIN evidence t ON t.claim_id = :into AND t.document_id = e.document_id AND t.excerpt_id IS NOT DISTINCT FROM e.excerpt_id
+                WHERE e.claim_id = :from
+                ON CONFLICT (evidence_id, reviewer_id) DO NOTHING""")
+                .setParameter("into", merging.intoId).setParameter("from", merging.fromId).executeUpdate();
     }
 
     private static Map<String, Object> describe(Stored vote) {

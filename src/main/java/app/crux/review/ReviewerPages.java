@@ -1,5 +1,6 @@
 package app.crux.review;
 
+import app.crux.score.Strength;
 import app.crux.account.User;
 import app.crux.web.CurrentUser;
 import io.quarkus.qute.CheckedTemplate;

@@ -1,5 +1,6 @@
 package app.crux.review;
 
+import app.crux.score.Strength;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;

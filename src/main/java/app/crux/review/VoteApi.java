@@ -1,5 +1,6 @@
 package app.crux.review;
 
+import app.crux.score.Strength;
 import app.crux.account.Role;
 import app.crux.evidence.Evidence;
 import app.crux.web.BadInput;

@@ -1,5 +1,6 @@
 package app.crux.review;
 
+import app.crux.score.Strength;
 import app.crux.account.Role;
 import app.crux.web.BadInput;
 import app.crux.web.CurrentUser;

@@ -1,5 +1,6 @@
 package app.crux.review;
 
+import app.crux.score.Strength;
 import io.quarkus.arc.Arc;
 import jakarta.persistence.EntityManager;
 

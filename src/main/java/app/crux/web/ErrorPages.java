@@ -173,7 +173,7 @@ public class ErrorPages {
         }
     }
 
-    static Response json(int status, String message, List<String> details, Map<String, Object> fields) {
+    public static Response json(int status, String message, List<String> details, Map<String, Object> fields) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", message);
         body.put("details", details);

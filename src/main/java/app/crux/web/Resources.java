@@ -21,9 +21,4 @@ public final class Resources {
     public static boolean isWrite(String method) {
         return !READS.contains(method);
     }
-
-    /** {@code POST /api/auth/token} trades a password for a token; a session cookie beside it changes nothing. */
-    static boolean isTokenEndpoint(Class<?> resource) {
-        return resource == app.crux.account.TokenApi.class;
-    }
 }

@@ -1,6 +1,6 @@
 package app.crux.review;
 
-import app.crux.disagreement.Verdict;
+import app.crux.score.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,5 +1,6 @@
 package app.crux.web;
 
+import app.crux.disagreement.HomePages;
 import app.crux.Routes;
 import app.crux.TestAccounts;
 import app.crux.TestApi;

@@ -1,9 +1,15 @@
-package app.crux.claim;
+package app.crux.reading;
 
+import app.crux.claim.Claim;
+import app.crux.claim.ClaimService;
+import app.crux.claim.ClaimStatus;
+import app.crux.claim.ClaimVisibility;
+import app.crux.claim.PassageFinder;
+import app.crux.claim.StaleClaim;
 import app.crux.account.Role;
 import app.crux.audit.AuditEvent;
 import app.crux.review.BlindRating;
-import app.crux.review.Strength;
+import app.crux.score.Strength;
 import app.crux.review.Votes;
 import app.crux.web.BadInput;
 import app.crux.web.CurrentUser;

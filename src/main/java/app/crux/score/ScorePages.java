@@ -1,4 +1,4 @@
-package app.crux.review;
+package app.crux.score;
 
 import app.crux.account.Role;
 import app.crux.web.Flash;
@@ -18,11 +18,11 @@ import java.net.URI;
 public class ScorePages {
 
     @Inject
-    ReviewService reviews;
+    ScoreService scores;
 
     @POST
     public Response recompute() {
-        int claims = reviews.recomputeAll();
+        int claims = scores.recomputeAll();
         return Flash.redirect(URI.create("/admin/users"), "Recomputed the scores of " + claims + " claim(s) from the votes.");
     }
 }

@@ -1,4 +1,4 @@
-package app.crux.disagreement;
+package app.crux.score;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,5 +1,11 @@
-package app.crux.claim;
+package app.crux.reading;
 
+import app.crux.claim.Claim;
+import app.crux.claim.ClaimService;
+import app.crux.claim.ClaimStatus;
+import app.crux.claim.ClaimVisibility;
+import app.crux.claim.DuplicateFinder;
+import app.crux.claim.StaleClaim;
 import app.crux.account.Role;
 import app.crux.document.Passage;
 import app.crux.evidence.EvidenceJson;
@@ -57,6 +63,9 @@ public class ClaimApi {
     DuplicateFinder duplicates;
 
     @Inject
+    EvidenceService evidence;
+
+    @Inject
     ClaimVisibility visibility;
 
     @Inject
@@ -68,16 +77,16 @@ public class ClaimApi {
         if (request == null) {
             throw new BadInput("Send {statement, tags?, source?}.");
         }
-        ClaimService.Source source = null;
+        EvidenceService.Source source = null;
         if (request.source() != null) {
             SourceRequest s = request.source();
             if (s.documentId() == null) {
                 throw new BadInput("source.documentId is missing.");
             }
-            source = new ClaimService.Source(s.documentId(), new Passage(s.start(), s.end(), s.exact(), s.prefix(), s.suffix()),
+            source = new EvidenceService.Source(s.documentId(), new Passage(s.start(), s.end(), s.exact(), s.prefix(), s.suffix()),
                     new EvidenceService.Context(s.population(), s.intervention(), s.comparison(), s.outcome(), s.studyType()));
         }
-        var created = claims.create(new ClaimService.NewClaim(request.statement(), request.tags(), status(request.status()), source));
+        var created = evidence.claimFrom(new ClaimService.NewClaim(request.statement(), request.tags(), status(request.status())), source);
         Map<String, Object> body = new LinkedHashMap<>();
         Claim claim = created.claim();
         body.put("id", claim.id);

@@ -1,7 +1,7 @@
-package app.crux.web;
+package app.crux.disagreement;
 
+import app.crux.web.CurrentUser;
 import app.crux.audit.AuditEvent;
-import app.crux.disagreement.Contested;
 import io.quarkus.qute.CheckedTemplate;
 import io.smallrye.common.annotation.Blocking;
 import io.quarkus.qute.TemplateInstance;

@@ -1,4 +1,4 @@
-package app.crux.review;
+package app.crux.score;
 
 /**
  * How strongly a passage bears on its claim, adapted from GRADE's certainty levels

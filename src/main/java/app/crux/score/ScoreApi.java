@@ -1,4 +1,4 @@
-package app.crux.review;
+package app.crux.score;
 
 import app.crux.account.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,11 +16,11 @@ import java.util.Map;
 public class ScoreApi {
 
     @Inject
-    ReviewService reviews;
+    ScoreService scores;
 
     @POST
     @RolesAllowed(Role.ADMIN_NAME)
     public Map<String, Object> recompute() {
-        return Map.of("claims", reviews.recomputeAll());
+        return Map.of("claims", scores.recomputeAll());
     }
 }

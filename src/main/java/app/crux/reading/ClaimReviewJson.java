@@ -1,5 +1,6 @@
-package app.crux.claim;
+package app.crux.reading;
 
+import app.crux.claim.Claim;
 import app.crux.evidence.Evidence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,7 +29,7 @@ public final class ClaimReviewJson {
      */
     public static String of(ClaimView view, String baseUrl) {
         Claim claim = view.claim();
-        if (!claim.status.isPublic() || view.score().verdict == app.crux.disagreement.Verdict.UNREVIEWED) {
+        if (!claim.status.isPublic() || view.score().verdict == app.crux.score.Verdict.UNREVIEWED) {
             return null;
         }
         String url = baseUrl + "/claims/" + claim.slug;

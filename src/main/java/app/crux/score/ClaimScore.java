@@ -1,4 +1,4 @@
-package app.crux.disagreement;
+package app.crux.score;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,4 +1,4 @@
-package app.crux.claim;
+package app.crux.reading;
 
 import app.crux.TestApi;
 import io.quarkus.test.junit.QuarkusTest;

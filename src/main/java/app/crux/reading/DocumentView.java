@@ -1,5 +1,8 @@
-package app.crux.document;
+package app.crux.reading;
 
+import app.crux.document.Document;
+import app.crux.document.Excerpt;
+import app.crux.document.Highlights;
 import app.crux.evidence.Evidence;
 import app.crux.evidence.Stance;
 

@@ -1,9 +1,9 @@
-package app.crux.claim;
+package app.crux.reading;
 
-import app.crux.disagreement.Verdict;
+import app.crux.score.Verdict;
 import app.crux.evidence.Evidence;
 import app.crux.review.BlindRating;
-import app.crux.review.Strength;
+import app.crux.score.Strength;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

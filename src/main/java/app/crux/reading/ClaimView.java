@@ -1,6 +1,7 @@
-package app.crux.claim;
+package app.crux.reading;
 
-import app.crux.disagreement.ClaimScore;
+import app.crux.claim.Claim;
+import app.crux.score.ClaimScore;
 import app.crux.evidence.Evidence;
 import app.crux.evidence.Stance;
 import app.crux.review.Votes;

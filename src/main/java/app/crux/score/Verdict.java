@@ -1,4 +1,4 @@
-package app.crux.disagreement;
+package app.crux.score;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,5 +1,6 @@
-package app.crux.audit;
+package app.crux.reading;
 
+import app.crux.audit.AuditEvent;
 import app.crux.account.Role;
 import app.crux.review.BlindRating;
 import app.crux.web.CurrentUser;

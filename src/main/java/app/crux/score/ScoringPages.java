@@ -1,6 +1,5 @@
-package app.crux.review;
+package app.crux.score;
 
-import app.crux.disagreement.Verdict;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
@@ -15,7 +14,7 @@ import java.util.List;
 @Path("/about/scoring")
 @Produces(MediaType.TEXT_HTML)
 @PermitAll
-public class AboutPages {
+public class ScoringPages {
 
     @CheckedTemplate
     static class Templates {

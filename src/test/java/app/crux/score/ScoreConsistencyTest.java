@@ -1,4 +1,4 @@
-package app.crux.review;
+package app.crux.score;
 
 import app.crux.TestAccounts;
 import app.crux.TestApi;
