@@ -8,7 +8,7 @@ import app.crux.claim.ClaimService;
 import app.crux.document.Document;
 import app.crux.document.DocumentService;
 import app.crux.document.Kind;
-import app.crux.document.Passage;
+import app.crux.document.anchoring.Passage;
 import app.crux.evidence.EvidenceService;
 import app.crux.evidence.Stance;
 import app.crux.review.ReviewService;

@@ -1,5 +1,6 @@
 package app.crux.document;
 
+import app.crux.document.importing.DocumentImporter;
 import app.crux.account.Role;
 import app.crux.web.BadInput;
 import app.crux.web.Paging;

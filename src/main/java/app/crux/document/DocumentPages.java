@@ -1,5 +1,8 @@
 package app.crux.document;
 
+import app.crux.document.importing.DocumentImporter;
+import app.crux.document.importing.ImportForm;
+import app.crux.document.importing.ImportRefused;
 import app.crux.account.Role;
 import app.crux.web.BadInput;
 import app.crux.web.Conflict;

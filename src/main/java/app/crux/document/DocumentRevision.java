@@ -9,7 +9,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
-import java.util.List;
 
 /** One version of a document's text; older ones are kept when the document is revised. */
 @Entity
@@ -35,8 +34,4 @@ public class DocumentRevision extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public Instant createdAt = Instant.now();
-
-    public static List<DocumentRevision> of(long documentId) {
-        return list("documentId = ?1 order by revision desc", documentId);
-    }
 }

@@ -1,5 +1,7 @@
 package app.crux.document;
 
+import app.crux.document.anchoring.TextAnchor;
+import app.crux.document.anchoring.TextNormalizer;
 import app.crux.audit.AuditLog;
 import app.crux.web.BadInput;
 import app.crux.web.Conflict;

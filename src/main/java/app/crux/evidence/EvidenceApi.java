@@ -1,7 +1,7 @@
 package app.crux.evidence;
 
 import app.crux.account.Role;
-import app.crux.document.Passage;
+import app.crux.document.anchoring.Passage;
 import app.crux.web.BadInput;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

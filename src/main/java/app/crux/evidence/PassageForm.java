@@ -1,6 +1,6 @@
 package app.crux.evidence;
 
-import app.crux.document.Passage;
+import app.crux.document.anchoring.Passage;
 import org.jboss.resteasy.reactive.RestForm;
 
 import java.util.Arrays;

@@ -7,7 +7,7 @@ import app.crux.claim.ClaimVisibility;
 import app.crux.claim.DuplicateFinder;
 import app.crux.claim.StaleClaim;
 import app.crux.account.Role;
-import app.crux.document.Passage;
+import app.crux.document.anchoring.Passage;
 import app.crux.evidence.EvidenceJson;
 import app.crux.evidence.EvidenceService;
 import app.crux.review.BlindRating;

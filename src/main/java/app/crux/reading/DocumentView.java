@@ -2,7 +2,7 @@ package app.crux.reading;
 
 import app.crux.document.Document;
 import app.crux.document.Excerpt;
-import app.crux.document.Highlights;
+import app.crux.document.anchoring.Highlights;
 import app.crux.evidence.Evidence;
 import app.crux.evidence.Stance;
 

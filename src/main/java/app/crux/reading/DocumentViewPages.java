@@ -23,7 +23,7 @@ import java.util.List;
  * so it lives here rather than beside the import and revision forms in document.
  */
 @Blocking
-@Path("/documents/{slug}")
+@Path("/documents") // beside DocumentPages: a class path of its own, /documents/{slug}, would shadow /documents/new
 @Produces(MediaType.TEXT_HTML)
 public class DocumentViewPages {
 
@@ -36,6 +36,7 @@ public class DocumentViewPages {
     CurrentUser currentUser;
 
     @GET
+    @Path("{slug}")
     @PermitAll
     public TemplateInstance show(@PathParam("slug") String slug) {
         Document document = Document.findBySlug(slug).orElseThrow(() -> new NotFoundException("No document " + slug));

@@ -12,7 +12,6 @@ import jakarta.persistence.Table;
 
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.List;
 
 /** One reviewer's rating of one evidence item; voting again replaces it. */
 @Entity
@@ -40,8 +39,4 @@ public class Vote extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt = Instant.now();
-
-    public static List<Vote> byReviewer(long reviewerId) {
-        return list("id.reviewerId = ?1 order by updatedAt desc", reviewerId);
-    }
 }

@@ -1,5 +1,7 @@
 package app.crux.document;
 
+import app.crux.document.anchoring.TextNormalizer;
+import app.crux.document.importing.UploadedText;
 import app.crux.TestApi;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Assumptions;

@@ -1,4 +1,4 @@
-package app.crux.document;
+package app.crux.document.anchoring;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package app.crux.document;
+package app.crux.document.importing;
 
 /**
  * Input that cannot become a document. The message is shown to editors as is, so it

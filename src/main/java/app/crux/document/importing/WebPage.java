@@ -1,4 +1,4 @@
-package app.crux.document;
+package app.crux.document.importing;
 
 import java.net.URI;
 import java.nio.charset.Charset;

@@ -1,5 +1,6 @@
-package app.crux.document;
+package app.crux.document.importing;
 
+import app.crux.document.anchoring.TextNormalizer;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package app.crux.document;
+package app.crux.document.anchoring;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;

@@ -1,4 +1,4 @@
-package app.crux.document;
+package app.crux.document.importing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -1,4 +1,4 @@
-package app.crux.document;
+package app.crux.document.importing;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;

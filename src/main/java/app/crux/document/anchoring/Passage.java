@@ -1,4 +1,4 @@
-package app.crux.document;
+package app.crux.document.anchoring;
 
 /**
  * How a client points at a passage: by offsets into the normalised text (what the

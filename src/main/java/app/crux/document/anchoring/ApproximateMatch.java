@@ -1,4 +1,4 @@
-package app.crux.document;
+package app.crux.document.anchoring;
 
 import java.util.ArrayList;
 import java.util.List;

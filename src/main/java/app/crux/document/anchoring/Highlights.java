@@ -1,4 +1,4 @@
-package app.crux.document;
+package app.crux.document.anchoring;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -51,19 +51,11 @@ public final class Highlights {
     private Highlights() {
     }
 
+    /** The text's paragraphs as {@link TextNormalizer#paragraphs} cuts them, each cut again where marks start and end. */
     public static List<Paragraph> of(String text, List<Mark> marks) {
         List<Paragraph> paragraphs = new ArrayList<>();
-        int start = 0;
-        while (start < text.length()) {
-            int breakAt = text.indexOf("\n\n", start);
-            int end = breakAt < 0 ? text.length() : breakAt;
-            if (end > start) {
-                paragraphs.add(new Paragraph(start, runs(text, start, end, marks)));
-            }
-            start = breakAt < 0 ? text.length() : breakAt + 2;
-            while (start < text.length() && text.charAt(start) == '\n') {
-                start++;
-            }
+        for (TextNormalizer.Paragraph p : TextNormalizer.paragraphs(text)) {
+            paragraphs.add(new Paragraph(p.start(), runs(text, p.start(), p.end(), marks)));
         }
         return paragraphs;
     }

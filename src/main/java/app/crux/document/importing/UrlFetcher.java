@@ -1,4 +1,4 @@
-package app.crux.document;
+package app.crux.document.importing;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -36,11 +36,6 @@ public class UrlFetcher {
     private final Duration timeout;
     private final PublicAddress guard;
     private final PinnedHttp http;
-
-    /** 10 seconds, 5 MB, public addresses only. */
-    public UrlFetcher() {
-        this(Duration.ofSeconds(10), 5L * 1024 * 1024, false);
-    }
 
     /** @param allowLoopback only for tests that serve pages from this machine */
     public UrlFetcher(Duration timeout, long maxBytes, boolean allowLoopback) {

@@ -1,4 +1,4 @@
-package app.crux.document;
+package app.crux.document.anchoring;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package app.crux.document;
+package app.crux.document.importing;
 
 import app.crux.web.ErrorPages;
 import io.vertx.core.http.HttpServerRequest;

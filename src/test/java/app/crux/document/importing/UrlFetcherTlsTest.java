@@ -1,4 +1,4 @@
-package app.crux.document;
+package app.crux.document.importing;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

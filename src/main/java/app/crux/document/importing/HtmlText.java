@@ -1,5 +1,6 @@
-package app.crux.document;
+package app.crux.document.importing;
 
+import app.crux.document.anchoring.TextNormalizer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

@@ -1,4 +1,4 @@
-package app.crux.document;
+package app.crux.document.importing;
 
 /**
  * Builds plain text from a walk over cleaned HTML. Breaks are requested, not written,

@@ -1,4 +1,4 @@
-package app.crux.document;
+package app.crux.document.importing;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;

@@ -1,4 +1,4 @@
-package app.crux.document;
+package app.crux.document.importing;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;

@@ -1,5 +1,7 @@
-package app.crux.document;
+package app.crux.document.anchoring;
 
+import app.crux.document.Document;
+import app.crux.document.Excerpt;
 import app.crux.web.BadInput;
 import app.crux.web.QuoteNotFound;
 import jakarta.enterprise.context.ApplicationScoped;

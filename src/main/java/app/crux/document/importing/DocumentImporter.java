@@ -1,5 +1,8 @@
-package app.crux.document;
+package app.crux.document.importing;
 
+import app.crux.document.DocumentApi;
+import app.crux.document.DocumentService;
+import app.crux.document.Kind;
 import app.crux.web.BadInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import app.crux.CruxConfig;
