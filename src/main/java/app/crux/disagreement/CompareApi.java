@@ -20,8 +20,8 @@ public class CompareApi {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> api(@QueryParam("a") String a, @QueryParam("b") String b) {
-        Document first = ComparePages.bySlugOrId(a);
-        Document second = ComparePages.bySlugOrId(b);
+        Document first = Comparison.document(a);
+        Document second = Comparison.document(b);
         Comparison c = Comparison.of(first, second);
         Function<Comparison.Pair, Map<String, Object>> claim = p -> Map.of("id", p.claimId(), "slug", p.slug(), "statement", p.statement());
         Map<String, Object> body = new LinkedHashMap<>();

@@ -7,7 +7,6 @@ import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -37,16 +36,5 @@ public class ComparePages {
         Comparison comparison = first != null && second != null && !first.id.equals(second.id) ? Comparison.of(first, second) : null;
         List<Document> documents = Document.findAll(Sort.by("title")).page(0, PICKER_LIMIT).list();
         return Templates.compare(comparison, documents, a == null ? "" : a, b == null ? "" : b);
-    }
-
-    static Document bySlugOrId(String key) {
-        if (key == null || key.isBlank()) {
-            throw new app.crux.web.BadInput("Give two documents: ?a=slug-or-id&b=slug-or-id.");
-        }
-        Document document = key.matches("\\d+") ? Document.findById(Long.parseLong(key)) : Document.findBySlug(key).orElse(null);
-        if (document == null) {
-            throw new NotFoundException("No document " + key);
-        }
-        return document;
     }
 }

@@ -1,6 +1,7 @@
 package app.crux.disagreement;
 
 import app.crux.document.Document;
+import app.crux.web.BadInput;
 import app.crux.evidence.Stance;
 import io.quarkus.arc.Arc;
 import jakarta.persistence.EntityManager;
@@ -90,5 +91,13 @@ public record Comparison(Document a, Document b, List<Pair> disagree, List<Pair>
                 GROUP BY d.id, d.slug, d.title ORDER BY claims DESC, d.title LIMIT :limit""")
                 .setParameter("d", document).setParameter("limit", limit).getResultList();
         return rows.stream().map(r -> new Rival((String) r[0], (String) r[1], ((Number) r[2]).longValue())).toList();
+    }
+
+    /** One side of a comparison, named by slug or id as {@code ?a=} and {@code ?b=} allow; 400 when missing, 404 when unknown. */
+    public static Document document(String key) {
+        if (key == null || key.isBlank()) {
+            throw new BadInput("Give two documents: ?a=slug-or-id&b=slug-or-id.");
+        }
+        return key.matches("\\d+") ? Document.byId(Long.parseLong(key)) : Document.bySlug(key);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.ws.rs.NotFoundException;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,6 +57,20 @@ public class Document extends PanacheEntityBase {
 
     public static Optional<Document> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
+    }
+
+    /** The document at this slug, or 404: every page under /documents/{slug} starts here. */
+    public static Document bySlug(String slug) {
+        return findBySlug(slug).orElseThrow(() -> new NotFoundException("No document " + slug));
+    }
+
+    /** The document with this id, or 404. */
+    public static Document byId(long id) {
+        Document document = findById(id);
+        if (document == null) {
+            throw new NotFoundException("No document " + id);
+        }
+        return document;
     }
 
     public static Optional<Document> findByBodyHash(String hash) {

@@ -16,7 +16,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -93,7 +92,7 @@ public class DocumentPages {
     @Path("{slug}/revise")
     @RolesAllowed(Role.EDITOR_NAME)
     public TemplateInstance reviseForm(@PathParam("slug") String slug) {
-        Document document = bySlug(slug);
+        Document document = Document.bySlug(slug);
         return Templates.revise(document, document.body == null ? "" : document.body, List.of());
     }
 
@@ -101,7 +100,7 @@ public class DocumentPages {
     @Path("{slug}/revise")
     @RolesAllowed(Role.EDITOR_NAME)
     public Response revise(@PathParam("slug") String slug, @RestForm String text) {
-        Document document = bySlug(slug);
+        Document document = Document.bySlug(slug);
         try {
             var revision = documents.revise(document.id, importer.normalizePasted(text));
             String message = "Revision " + revision.document().currentRevision + " saved: " + revision.kept() + " passage(s) kept"
@@ -119,9 +118,5 @@ public class DocumentPages {
     private Response rerender(int status, ImportForm form, List<String> problems, Document existing) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(Templates.create(form, List.of(Kind.values()), problems, existing)).build();
-    }
-
-    static Document bySlug(String slug) {
-        return Document.findBySlug(slug).orElseThrow(() -> new NotFoundException("No document " + slug));
     }
 }

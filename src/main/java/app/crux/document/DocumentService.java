@@ -10,7 +10,6 @@ import app.crux.web.Slug;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -149,11 +148,7 @@ public class DocumentService {
     }
 
     public Document find(long documentId) {
-        Document document = Document.findById(documentId);
-        if (document == null) {
-            throw new NotFoundException("No document " + documentId);
-        }
-        return document;
+        return Document.byId(documentId);
     }
 
     private static void move(Excerpt excerpt, TextAnchor.Selector selector) {

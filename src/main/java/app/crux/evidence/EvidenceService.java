@@ -82,10 +82,7 @@ public class EvidenceService {
         if (input.stance() == null) {
             throw new BadInput("Say whether the passage SUPPORTS or CONFLICTS with the claim.");
         }
-        Document document = Document.findById(input.documentId());
-        if (document == null) {
-            throw new NotFoundException("No document " + input.documentId());
-        }
+        Document document = Document.byId(input.documentId());
         Excerpt excerpt = input.passage() != null && input.passage().given() ? passages.excerpt(document, input.passage()) : null;
         if (excerpt == null && !document.citationOnly()) {
             throw new BadInput("Quote the passage that bears on the claim.");

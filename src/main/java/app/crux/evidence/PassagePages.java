@@ -16,7 +16,6 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -52,7 +51,7 @@ public class PassagePages {
     @POST
     @Path("claims")
     public Response newClaim(@PathParam("slug") String slug, @BeanParam PassageForm form) {
-        Document document = document(slug);
+        Document document = Document.bySlug(slug);
         List<DuplicateFinder.Similar> similar = duplicates.similarTo(form.statement, null);
         if (!similar.isEmpty() && !form.confirmed()) {
             return again(409, document, form, false, List.of("Claims like this one exist already. Attach the passage to one of "
@@ -72,7 +71,7 @@ public class PassagePages {
     @POST
     @Path("evidence")
     public Response attach(@PathParam("slug") String slug, @BeanParam PassageForm form) {
-        Document document = document(slug);
+        Document document = Document.bySlug(slug);
         Claim claim = form.claim == null ? null : Claim.findBySlug(form.claim.strip()).orElse(null);
         if (claim == null) {
             return again(400, document, form, true, List.of("Choose the claim from the suggestions (its slug, e.g. "
@@ -99,9 +98,5 @@ public class PassagePages {
             List<DuplicateFinder.Similar> similar) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(Templates.passage(document, form, attach, problems, similar)).build();
-    }
-
-    private static Document document(String slug) {
-        return Document.findBySlug(slug).orElseThrow(() -> new NotFoundException("No document " + slug));
     }
 }

@@ -12,7 +12,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
@@ -39,7 +38,7 @@ public class DocumentViewPages {
     @Path("{slug}")
     @PermitAll
     public TemplateInstance show(@PathParam("slug") String slug) {
-        Document document = Document.findBySlug(slug).orElseThrow(() -> new NotFoundException("No document " + slug));
+        Document document = Document.bySlug(slug);
         return Templates.show(DocumentView.of(document, currentUser.seesUnpublishedClaims()), Comparison.mostDisagreeing(document.id, 5));
     }
 }
