@@ -7,7 +7,6 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
-import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,6 +60,11 @@ class ArchitectureTest {
                 .and(DescribedPredicate.not(JavaClass.Predicates.equivalentTo(app.crux.web.CurrentUser.class)))
                 .should().dependOnClassesThat(resideInAPackage("app.crux.account.."))
                 .check(main);
+    }
+
+    @Test
+    void mainCodeNeverLooksUpBeansInTheContainer() {
+        noClasses().should().callMethod(io.quarkus.arc.Arc.class, "container").check(main);
     }
 
     /** A page or API resource, or a class nested in one (its Templates, request and response records). */

@@ -1,8 +1,10 @@
 package app.crux.audit;
 
 import app.crux.web.CurrentUser;
-import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -21,11 +23,13 @@ public class AuditLog {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    BeanManager beans;
+
     public AuditEvent record(String action, String entityType, Long entityId, String summary,
             Map<String, Object> before, Map<String, Object> after) {
         AuditEvent event = new AuditEvent();
-        boolean inRequest = Arc.container().requestContext().isActive();
-        if (inRequest && currentUser.loggedIn()) {
+        if (inRequest() && currentUser.loggedIn()) {
             event.actorId = currentUser.id();
             event.actorName = currentUser.username();
         } else {
@@ -39,5 +43,14 @@ public class AuditLog {
         event.after = after;
         event.persist();
         return event;
+    }
+
+    /** Start-up work (the first admin, the demo corpus) writes outside any request: its events are the system's. */
+    private boolean inRequest() {
+        try {
+            return beans.getContext(RequestScoped.class).isActive();
+        } catch (ContextNotActiveException e) {
+            return false;
+        }
     }
 }

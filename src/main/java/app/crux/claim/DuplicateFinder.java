@@ -1,5 +1,6 @@
 package app.crux.claim;
 
+import app.crux.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -29,12 +30,11 @@ public class DuplicateFinder {
     }
 
     /** @param statuses the claims to look among (see {@link ClaimVisibility#suggested()}) */
-    @SuppressWarnings("unchecked")
     public List<Similar> similarTo(String statement, Long excludeId, List<ClaimStatus> statuses) {
         if (statement == null || statement.strip().length() < 3) {
             return List.of();
         }
-        List<Object[]> rows = em.createNativeQuery("""
+        return Rows.list(em.createNativeQuery("""
                 SELECT id, slug, statement, similarity(statement, :text) AS score
                 FROM claim
                 WHERE status IN (:statuses) AND id <> :exclude
@@ -45,9 +45,6 @@ public class DuplicateFinder {
                 .setParameter("exclude", excludeId == null ? -1L : excludeId)
                 .setParameter("statuses", statuses.stream().map(Enum::name).toList())
                 .setParameter("threshold", THRESHOLD)
-                .setParameter("limit", LIMIT)
-                .getResultList();
-        return rows.stream().map(r -> new Similar(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                ((Number) r[3]).doubleValue())).toList();
+                .setParameter("limit", LIMIT), Similar.class);
     }
 }

@@ -1,6 +1,5 @@
 package app.crux.claim;
 
-import app.crux.score.ClaimScore;
 import app.crux.web.Paging;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -25,30 +24,21 @@ public class TagPages {
 
     static final int PAGE_SIZE = 50;
 
-    public record Entry(Claim claim, ClaimScore score) {
-    }
-
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance tag(Tag tag, List<Entry> claims, Paging paging, String pagerBase);
+        static native TemplateInstance tag(Tag tag, List<RankedClaim> claims, Paging paging, String pagerBase);
     }
 
     @GET
     public TemplateInstance tag(@PathParam("tag") String slug, @QueryParam("page") Integer page) {
         Tag tag = Tag.findBySlug(slug).orElseThrow(() -> new NotFoundException("No topic " + slug));
-        long total = Claim.count("select count(c) from Claim c join c.tags t where t.id = ?1 and c.status = ?2", tag.id, ClaimStatus.PUBLISHED);
+        long total = RankedClaim.countInTag(tag.id);
         if (total == 0) {
             // a topic only drafts or retracted claims use would name them: it does not exist for readers
             throw new NotFoundException("No topic " + slug);
         }
         Paging paging = Paging.of(page, PAGE_SIZE, total);
-        List<Object[]> rows = Claim.getEntityManager().createQuery("""
-                SELECT c, s FROM Claim c JOIN c.tags t, ClaimScore s
-                WHERE s.claimId = c.id AND t.id = :tag AND c.status = :status
-                ORDER BY s.rankScore DESC, c.statement""", Object[].class)
-                .setParameter("tag", tag.id).setParameter("status", ClaimStatus.PUBLISHED)
-                .setFirstResult(paging.index() * PAGE_SIZE).setMaxResults(PAGE_SIZE).getResultList();
-        return Templates.tag(tag, rows.stream().map(r -> new Entry((Claim) r[0], (ClaimScore) r[1])).toList(), paging,
+        return Templates.tag(tag, RankedClaim.inTag(tag.id, paging.index(), PAGE_SIZE), paging,
                 "/tags/" + tag.slug + "?");
     }
 }

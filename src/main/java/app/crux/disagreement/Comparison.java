@@ -1,9 +1,10 @@
 package app.crux.disagreement;
 
+import app.crux.Rows;
 import app.crux.document.Document;
 import app.crux.web.BadInput;
 import app.crux.evidence.Stance;
-import io.quarkus.arc.Arc;
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.persistence.EntityManager;
 
 import java.util.ArrayList;
@@ -20,25 +21,28 @@ public record Comparison(Document a, Document b, List<Pair> disagree, List<Pair>
     public record Pair(long claimId, String slug, String statement, Stance stanceA, String quoteA, Stance stanceB, String quoteB) {
     }
 
-    @SuppressWarnings("unchecked")
+    /** One evidence item of either document on a published claim. */
+    private record Item(long claimId, String slug, String statement, long documentId, Stance stance, String quote) {
+    }
+
     public static Comparison of(Document a, Document b) {
-        EntityManager em = Arc.container().instance(EntityManager.class).get();
-        List<Object[]> rows = em.createNativeQuery("""
+        EntityManager em = Panache.getEntityManager();
+        List<Item> rows = Rows.list(em.createNativeQuery("""
                 SELECT c.id, c.slug, c.statement, e.document_id, e.stance, x.exact
                 FROM evidence e JOIN claim c ON c.id = e.claim_id LEFT JOIN excerpt x ON x.id = e.excerpt_id
                 WHERE e.document_id IN (:a, :b) AND c.status = 'PUBLISHED'
-                ORDER BY c.id, e.weight DESC, e.id""").setParameter("a", a.id).setParameter("b", b.id).getResultList();
-        Map<Long, Object[]> claims = new LinkedHashMap<>();
+                ORDER BY c.id, e.weight DESC, e.id""").setParameter("a", a.id).setParameter("b", b.id), Item.class);
+        Map<Long, Item> claims = new LinkedHashMap<>();
         Map<Long, Set<Stance>> stancesA = new LinkedHashMap<>();
         Map<Long, Set<Stance>> stancesB = new LinkedHashMap<>();
         Map<Long, String> quotesA = new LinkedHashMap<>();
         Map<Long, String> quotesB = new LinkedHashMap<>();
-        for (Object[] r : rows) {
-            long claim = ((Number) r[0]).longValue();
+        for (Item r : rows) {
+            long claim = r.claimId();
             claims.putIfAbsent(claim, r);
-            boolean ofA = ((Number) r[3]).longValue() == a.id;
-            (ofA ? stancesA : stancesB).computeIfAbsent(claim, k -> EnumSet.noneOf(Stance.class)).add(Stance.valueOf((String) r[4]));
-            (ofA ? quotesA : quotesB).putIfAbsent(claim, (String) r[5]);
+            boolean ofA = r.documentId() == a.id;
+            (ofA ? stancesA : stancesB).computeIfAbsent(claim, k -> EnumSet.noneOf(Stance.class)).add(r.stance());
+            (ofA ? quotesA : quotesB).putIfAbsent(claim, r.quote());
         }
         List<Pair> disagree = new ArrayList<>();
         List<Pair> agree = new ArrayList<>();
@@ -46,10 +50,10 @@ public record Comparison(Document a, Document b, List<Pair> disagree, List<Pair>
         List<Pair> onlyB = new ArrayList<>();
         for (var entry : claims.entrySet()) {
             long id = entry.getKey();
-            Object[] r = entry.getValue();
+            Item r = entry.getValue();
             Set<Stance> sa = stancesA.get(id);
             Set<Stance> sb = stancesB.get(id);
-            Pair pair = new Pair(id, (String) r[1], (String) r[2], sa == null ? null : sa.iterator().next(), quotesA.get(id),
+            Pair pair = new Pair(id, r.slug(), r.statement(), sa == null ? null : sa.iterator().next(), quotesA.get(id),
                     sb == null ? null : sb.iterator().next(), quotesB.get(id));
             if (sa == null) {
                 onlyB.add(pair);
@@ -77,10 +81,9 @@ public record Comparison(Document a, Document b, List<Pair> disagree, List<Pair>
     }
 
     /** The documents {@code document} disagrees with most, at most {@code limit}. */
-    @SuppressWarnings("unchecked")
     public static List<Rival> mostDisagreeing(long document, int limit) {
-        EntityManager em = Arc.container().instance(EntityManager.class).get();
-        List<Object[]> rows = em.createNativeQuery("""
+        EntityManager em = Panache.getEntityManager();
+        return Rows.list(em.createNativeQuery("""
                 SELECT d.slug, d.title, count(DISTINCT mine.claim_id) AS claims
                 FROM evidence mine
                 JOIN claim c ON c.id = mine.claim_id AND c.status = 'PUBLISHED'
@@ -89,8 +92,7 @@ public record Comparison(Document a, Document b, List<Pair> disagree, List<Pair>
                 JOIN document d ON d.id = theirs.document_id
                 WHERE mine.document_id = :d
                 GROUP BY d.id, d.slug, d.title ORDER BY claims DESC, d.title LIMIT :limit""")
-                .setParameter("d", document).setParameter("limit", limit).getResultList();
-        return rows.stream().map(r -> new Rival((String) r[0], (String) r[1], ((Number) r[2]).longValue())).toList();
+                .setParameter("d", document).setParameter("limit", limit), Rival.class);
     }
 
     /** One side of a comparison, named by slug or id as {@code ?a=} and {@code ?b=} allow; 400 when missing, 404 when unknown. */

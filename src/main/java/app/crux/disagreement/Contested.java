@@ -1,7 +1,9 @@
 package app.crux.disagreement;
 
+import app.crux.evidence.Stance;
+import app.crux.Rows;
 import app.crux.score.Verdict;
-import io.quarkus.arc.Arc;
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.persistence.EntityManager;
 
 import java.math.BigDecimal;
@@ -23,13 +25,28 @@ public final class Contested {
     public record Side(String documentSlug, String documentTitle, BigDecimal weight) {
     }
 
+    /** The claim's row of the ranking, before its sides are known. */
+    private record Ranked(long id, String slug, String statement, Verdict verdict, BigDecimal contestedness,
+            BigDecimal supportWeight, BigDecimal conflictWeight, int supportCount, int conflictCount) {
+        Row with(Side support, Side conflict) {
+            return new Row(id, slug, statement, verdict, contestedness, supportWeight, conflictWeight, supportCount, conflictCount,
+                    support, conflict);
+        }
+    }
+
+    /** The heaviest evidence item of one side of a claim, with its document. */
+    private record Strongest(long claimId, Stance stance, String documentSlug, String documentTitle, BigDecimal weight) {
+        String key() {
+            return claimId + "/" + stance;
+        }
+    }
+
     private Contested() {
     }
 
-    @SuppressWarnings("unchecked")
     public static List<Row> ranked(String tag, int offset, int limit) {
-        EntityManager em = Arc.container().instance(EntityManager.class).get();
-        List<Object[]> rows = em.createNativeQuery("""
+        EntityManager em = Panache.getEntityManager();
+        List<Ranked> rows = Rows.list(em.createNativeQuery("""
                 SELECT c.id, c.slug, c.statement, s.verdict, s.contestedness, s.support_weight, s.conflict_weight,
                        s.support_count, s.conflict_count
                 FROM claim_score s JOIN claim c ON c.id = s.claim_id
@@ -38,32 +55,31 @@ public final class Contested {
                        SELECT 1 FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id WHERE ct.claim_id = c.id AND t.slug = :tag))
                 ORDER BY s.rank_score DESC, s.claim_id
                 OFFSET :offset LIMIT :limit""")
-                .setParameter("tag", tag).setParameter("offset", offset).setParameter("limit", limit).getResultList();
+                .setParameter("tag", tag).setParameter("offset", offset).setParameter("limit", limit), Ranked.class);
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<Long> ids = rows.stream().map(r -> ((Number) r[0]).longValue()).toList();
+        List<Long> ids = rows.stream().map(Ranked::id).toList();
         Map<String, Side> strongest = new HashMap<>();
-        List<Object[]> sides = em.createNativeQuery("""
+        List<Strongest> sides = Rows.list(em.createNativeQuery("""
                 SELECT DISTINCT ON (e.claim_id, e.stance) e.claim_id, e.stance, d.slug, d.title, e.weight
                 FROM evidence e JOIN document d ON d.id = e.document_id
                 WHERE e.claim_id IN (:ids)
-                ORDER BY e.claim_id, e.stance, e.weight DESC, e.id""").setParameter("ids", ids).getResultList();
-        for (Object[] side : sides) {
-            strongest.put(side[0] + "/" + side[1], new Side((String) side[2], (String) side[3], (BigDecimal) side[4]));
+                ORDER BY e.claim_id, e.stance, e.weight DESC, e.id""").setParameter("ids", ids), Strongest.class);
+        for (Strongest side : sides) {
+            strongest.put(side.key(), new Side(side.documentSlug(), side.documentTitle(), side.weight()));
         }
-        return rows.stream().map(r -> new Row(((Number) r[0]).longValue(), (String) r[1], (String) r[2], Verdict.valueOf((String) r[3]),
-                (BigDecimal) r[4], (BigDecimal) r[5], (BigDecimal) r[6], ((Number) r[7]).intValue(), ((Number) r[8]).intValue(),
-                strongest.get(r[0] + "/SUPPORTS"), strongest.get(r[0] + "/CONFLICTS"))).toList();
+        return rows.stream().map(r -> r.with(strongest.get(r.id() + "/" + Stance.SUPPORTS),
+                strongest.get(r.id() + "/" + Stance.CONFLICTS))).toList();
     }
 
     public static long count(String tag) {
-        EntityManager em = Arc.container().instance(EntityManager.class).get();
-        return ((Number) em.createNativeQuery("""
+        EntityManager em = Panache.getEntityManager();
+        return Rows.count(em.createNativeQuery("""
                 SELECT count(*) FROM claim_score s JOIN claim c ON c.id = s.claim_id
                 WHERE c.status = 'PUBLISHED' AND s.rank_score > 0
                   AND (CAST(:tag AS text) IS NULL OR EXISTS (
                        SELECT 1 FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id WHERE ct.claim_id = c.id AND t.slug = :tag))""")
-                .setParameter("tag", tag).getSingleResult()).longValue();
+                .setParameter("tag", tag));
     }
 }

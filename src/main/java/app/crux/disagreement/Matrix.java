@@ -1,6 +1,7 @@
 package app.crux.disagreement;
 
-import io.quarkus.arc.Arc;
+import app.crux.Rows;
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.persistence.EntityManager;
 
 import java.util.ArrayList;
@@ -73,11 +74,19 @@ public record Matrix(List<Doc> documents, List<Cell> cells, int max, int cellSiz
         return rows;
     }
 
-    @SuppressWarnings("unchecked")
+    /** Two documents on opposite sides of {@code claims} claims, with each one's total over all its pairs. */
+    private record Opposed(long a, String slugA, String titleA, long b, String slugB, String titleB, int claims, long totalA,
+            long totalB) {
+    }
+
+    /** A document of the matrix before it has a place: its total orders the rows. */
+    private record Named(String slug, String title, long total) {
+    }
+
     public static Matrix of(String tag, int size) {
         int n = Math.max(2, Math.min(size, MAX_SIZE));
-        EntityManager em = Arc.container().instance(EntityManager.class).get();
-        List<Object[]> pairs = em.createNativeQuery("""
+        EntityManager em = Panache.getEntityManager();
+        List<Opposed> pairs = Rows.list(em.createNativeQuery("""
                 WITH stances AS (
                     SELECT DISTINCT e.document_id AS doc, e.claim_id AS claim, e.stance
                     FROM evidence e JOIN claim c ON c.id = e.claim_id
@@ -93,28 +102,28 @@ public record Matrix(List<Doc> documents, List<Cell> cells, int max, int cellSiz
                 SELECT p.a, da.slug, da.title, p.b, db.slug, db.title, p.n, ta.total, tb.total
                 FROM pairs p JOIN totals ta ON ta.doc = p.a JOIN totals tb ON tb.doc = p.b
                 JOIN document da ON da.id = p.a JOIN document db ON db.id = p.b""")
-                .setParameter("tag", tag).setParameter("size", n).getResultList();
-        Map<Long, Object[]> docs = new LinkedHashMap<>();
-        for (Object[] p : pairs) {
-            docs.putIfAbsent(((Number) p[0]).longValue(), new Object[] {p[1], p[2], p[7]});
-            docs.putIfAbsent(((Number) p[3]).longValue(), new Object[] {p[4], p[5], p[8]});
+                .setParameter("tag", tag).setParameter("size", n), Opposed.class);
+        Map<Long, Named> docs = new LinkedHashMap<>();
+        for (Opposed p : pairs) {
+            docs.putIfAbsent(p.a(), new Named(p.slugA(), p.titleA(), p.totalA()));
+            docs.putIfAbsent(p.b(), new Named(p.slugB(), p.titleB(), p.totalB()));
         }
-        List<Map.Entry<Long, Object[]>> ordered = new ArrayList<>(docs.entrySet());
-        ordered.sort((x, y) -> Long.compare(((Number) y.getValue()[2]).longValue(), ((Number) x.getValue()[2]).longValue()));
+        List<Map.Entry<Long, Named>> ordered = new ArrayList<>(docs.entrySet());
+        ordered.sort((x, y) -> Long.compare(y.getValue().total(), x.getValue().total()));
         int cell = ordered.size() <= 15 ? 34 : ordered.size() <= 30 ? 22 : 14;
         int label = 200;
         Map<Long, Doc> index = new LinkedHashMap<>();
         for (var entry : ordered) {
             int i = index.size();
-            index.put(entry.getKey(), new Doc(entry.getKey(), (String) entry.getValue()[0], (String) entry.getValue()[1], i,
+            index.put(entry.getKey(), new Doc(entry.getKey(), entry.getValue().slug(), entry.getValue().title(), i,
                     label + i * cell + cell / 2 + 4, label + i * cell + cell / 2 + 4));
         }
-        int max = pairs.stream().mapToInt(p -> ((Number) p[6]).intValue()).max().orElse(0);
+        int max = pairs.stream().mapToInt(Opposed::claims).max().orElse(0);
         List<Cell> cells = new ArrayList<>();
-        for (Object[] p : pairs) {
-            Doc a = index.get(((Number) p[0]).longValue());
-            Doc b = index.get(((Number) p[3]).longValue());
-            int count = ((Number) p[6]).intValue();
+        for (Opposed p : pairs) {
+            Doc a = index.get(p.a());
+            Doc b = index.get(p.b());
+            int count = p.claims();
             String shade = shade(count, max);
             cells.add(new Cell(a, b, count, label + b.index() * cell, label + a.index() * cell, cell - 2, shade));
             cells.add(new Cell(b, a, count, label + a.index() * cell, label + b.index() * cell, cell - 2, shade));

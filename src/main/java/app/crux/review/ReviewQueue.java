@@ -1,9 +1,10 @@
 package app.crux.review;
 
+import app.crux.Rows;
 import app.crux.document.Excerpt;
 import app.crux.evidence.Evidence;
 import app.crux.evidence.Stance;
-import io.quarkus.arc.Arc;
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.persistence.EntityManager;
 import org.hibernate.query.NativeQuery;
 
@@ -30,20 +31,24 @@ public final class ReviewQueue {
         }
     }
 
+    /** How many of the queue's items the reviewer has rated, of how many. */
+    private record Progress(long rated, long total) {
+    }
+
     private ReviewQueue() {
     }
 
     /** @param claimId only this claim's evidence, or null for the whole queue */
     public static Optional<Next> next(long reviewerId, Long claimId, BlindRating blind) {
-        EntityManager em = Arc.container().instance(EntityManager.class).get();
-        Object[] progress = (Object[]) em.createNativeQuery("""
+        EntityManager em = Panache.getEntityManager();
+        Progress progress = Rows.single(em.createNativeQuery("""
                 SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM vote v WHERE v.evidence_id = e.id AND v.reviewer_id = :r)),
                        count(*)
                 FROM evidence e JOIN claim c ON c.id = e.claim_id
                 WHERE c.status = 'PUBLISHED' AND (:claim IS NULL OR c.id = :claim)""")
-                .unwrap(NativeQuery.class).setParameter("r", reviewerId).setParameter("claim", claimId, Long.class).getSingleResult();
-        long rated = ((Number) progress[0]).longValue();
-        long total = ((Number) progress[1]).longValue();
+                .unwrap(NativeQuery.class).setParameter("r", reviewerId).setParameter("claim", claimId, Long.class), Progress.class);
+        long rated = progress.rated();
+        long total = progress.total();
         // a claim the reviewer has started comes first, so they finish weighing one dispute before the next
         List<Number> next = em.createNativeQuery("""
                 SELECT e.id FROM evidence e JOIN claim c ON c.id = e.claim_id JOIN claim_score s ON s.claim_id = c.id
@@ -74,7 +79,7 @@ public final class ReviewQueue {
 
     /** The item the reviewer rated last, with its claim, so the queue can offer to withdraw that rating; or null. */
     public static Evidence lastRated(long reviewerId) {
-        EntityManager em = Arc.container().instance(EntityManager.class).get();
+        EntityManager em = Panache.getEntityManager();
         return em.createQuery("""
                 SELECT e FROM Evidence e JOIN FETCH e.claim, Vote v
                 WHERE v.id.evidenceId = e.id AND v.id.reviewerId = :r ORDER BY v.updatedAt DESC, e.id DESC""", Evidence.class)

@@ -1,5 +1,6 @@
 package app.crux.review;
 
+import app.crux.Rows;
 import app.crux.score.Strength;
 import app.crux.audit.AuditLog;
 import app.crux.score.ScoreKeeper;
@@ -120,11 +121,10 @@ public class ReviewService {
     }
 
     private Stored stored(long evidenceId, long reviewerId) {
-        List<Object[]> rows = em.createNativeQuery(
+        List<Stored> rows = Rows.list(em.createNativeQuery(
                 "SELECT strength, disputes_stance, rationale FROM vote WHERE evidence_id = :e AND reviewer_id = :r")
-                .setParameter("e", evidenceId).setParameter("r", reviewerId).getResultList();
-        return rows.isEmpty() ? null
-                : new Stored(Strength.valueOf((String) rows.get(0)[0]), (Boolean) rows.get(0)[1], (String) rows.get(0)[2]);
+                .setParameter("e", evidenceId).setParameter("r", reviewerId), Stored.class);
+        return rows.isEmpty() ? null : rows.get(0);
     }
 
     /**

@@ -1,7 +1,8 @@
 package app.crux.review;
 
+import app.crux.Rows;
 import app.crux.score.Strength;
-import io.quarkus.arc.Arc;
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.persistence.EntityManager;
 
 import java.util.Arrays;
@@ -124,13 +125,47 @@ public final class Votes {
         return new OnClaim(byEvidence, Agreement.ordinalAlpha(units), raters);
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Row> rows(String sql, long id) {
-        EntityManager em = Arc.container().instance(EntityManager.class).get();
-        List<Object[]> result = em.createNativeQuery(sql).setParameter(1, id).getResultList();
-        return result.stream().map(r -> new Row(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
-                Strength.valueOf((String) r[3]), (Boolean) r[4], (String) r[5])).toList();
+        EntityManager em = Panache.getEntityManager();
+        return Rows.list(em.createNativeQuery(sql).setParameter(1, id), Row.class);
     }
+
+    /** One item a reviewer rated, beside how everyone rated it. */
+    public record Rated(long evidenceId, String claimSlug, String claim, String document, Strength strength, boolean disputes,
+            String rationale, Strength majority, int votes) {
+        public boolean withMajority() {
+            return majority == strength;
+        }
+    }
+
+    /**
+     * Every rating of a reviewer, newest first, with the item's majority strength (the single most
+     * frequent among all its votes; none on a tie) and vote count.
+     *
+     * @param unpublished whether to include items of draft and retracted claims (for editors)
+     */
+    public static List<Rated> byReviewer(long reviewerId, boolean unpublished) {
+        EntityManager em = Panache.getEntityManager();
+        return Rows.list(em.createNativeQuery(BY_REVIEWER).setParameter("r", reviewerId).setParameter("unpublished", unpublished),
+                Rated.class);
+    }
+
+    private static final String BY_REVIEWER = """
+            WITH mine AS (
+                SELECT v.evidence_id, v.strength, v.disputes_stance, v.rationale, v.updated_at FROM vote v WHERE v.reviewer_id = :r),
+            counts AS (
+                SELECT v.evidence_id, v.strength, count(*) AS n FROM vote v JOIN mine m ON m.evidence_id = v.evidence_id
+                GROUP BY v.evidence_id, v.strength),
+            ranked AS (
+                SELECT evidence_id, strength, n, rank() OVER (PARTITION BY evidence_id ORDER BY n DESC) AS place,
+                       count(*) OVER (PARTITION BY evidence_id, n) AS tied, sum(n) OVER (PARTITION BY evidence_id) AS total
+                FROM counts)
+            SELECT m.evidence_id, c.slug, c.statement, d.title, m.strength, m.disputes_stance, m.rationale,
+                   (SELECT r.strength FROM ranked r WHERE r.evidence_id = m.evidence_id AND r.place = 1 AND r.tied = 1),
+                   (SELECT max(r.total) FROM ranked r WHERE r.evidence_id = m.evidence_id)
+            FROM mine m JOIN evidence e ON e.id = m.evidence_id JOIN claim c ON c.id = e.claim_id JOIN document d ON d.id = e.document_id
+            WHERE c.status = 'PUBLISHED' OR CAST(:unpublished AS boolean)
+            ORDER BY m.updated_at DESC""";
 
     public static List<Strength> scale() {
         return Arrays.asList(Strength.values());

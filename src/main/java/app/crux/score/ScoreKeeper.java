@@ -1,5 +1,6 @@
 package app.crux.score;
 
+import app.crux.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -41,6 +42,10 @@ public class ScoreKeeper {
             FROM evidence WHERE claim_id = :claim
             """;
 
+    /** Both sides' weights and counts, and the votes on all of it. */
+    private record Sides(BigDecimal supportWeight, BigDecimal conflictWeight, int supportCount, int conflictCount, int voteCount) {
+    }
+
     @Inject
     EntityManager em;
 
@@ -53,18 +58,18 @@ public class ScoreKeeper {
         lock(claimId);
         em.flush();
         em.createNativeQuery(EVIDENCE_WEIGHTS).setParameter("claim", claimId).executeUpdate();
-        Object[] sides = (Object[]) em.createNativeQuery(SIDES).setParameter("claim", claimId).getSingleResult();
+        Sides sides = Rows.single(em.createNativeQuery(SIDES).setParameter("claim", claimId), Sides.class);
         ClaimScore score = em.find(ClaimScore.class, claimId);
         if (score == null) {
             score = new ClaimScore();
             score.claimId = claimId;
             em.persist(score);
         }
-        score.supportWeight = (BigDecimal) sides[0];
-        score.conflictWeight = (BigDecimal) sides[1];
-        score.supportCount = ((Number) sides[2]).intValue();
-        score.conflictCount = ((Number) sides[3]).intValue();
-        score.voteCount = ((Number) sides[4]).intValue();
+        score.supportWeight = sides.supportWeight();
+        score.conflictWeight = sides.conflictWeight();
+        score.supportCount = sides.supportCount();
+        score.conflictCount = sides.conflictCount();
+        score.voteCount = sides.voteCount();
         score.contestedness = Verdict.contestedness(score.supportWeight, score.conflictWeight);
         score.rankScore = score.contestedness.multiply(score.supportWeight.add(score.conflictWeight));
         score.verdict = Verdict.of(score.supportWeight, score.conflictWeight, score.voteCount);

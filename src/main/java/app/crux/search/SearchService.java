@@ -1,5 +1,6 @@
 package app.crux.search;
 
+import app.crux.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -67,18 +68,20 @@ public class SearchService {
         return new Results(q, nearClaims, nearDocuments, true, page);
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Hit> hits(String sql, String q, int offset) {
-        List<Object[]> rows = em.createNativeQuery(sql).setParameter("q", q).setParameter("headline", HEADLINE)
-                .setParameter("offset", offset).setParameter("limit", PAGE_SIZE).getResultList();
-        return rows.stream().map(r -> new Hit(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                Snippet.marked((String) r[3], START, STOP))).toList();
+    /** A matching claim or document as the query reads it: id, slug, title, text with the matches marked. */
+    private record Row(long id, String slug, String title, String headline) {
+        Hit hit() {
+            return new Hit(id, slug, title, Snippet.marked(headline, START, STOP));
+        }
     }
 
-    @SuppressWarnings("unchecked")
+    private List<Hit> hits(String sql, String q, int offset) {
+        return Rows.list(em.createNativeQuery(sql).setParameter("q", q).setParameter("headline", HEADLINE)
+                .setParameter("offset", offset).setParameter("limit", PAGE_SIZE), Row.class).stream().map(Row::hit).toList();
+    }
+
     private List<Hit> plain(String sql, String q) {
-        List<Object[]> rows = em.createNativeQuery(sql).setParameter("q", q).setParameter("limit", PAGE_SIZE).getResultList();
-        return rows.stream().map(r -> new Hit(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                Snippet.marked((String) r[3], START, STOP))).toList();
+        return Rows.list(em.createNativeQuery(sql).setParameter("q", q).setParameter("limit", PAGE_SIZE), Row.class)
+                .stream().map(Row::hit).toList();
     }
 }
