@@ -1,5 +1,6 @@
 package app.crux.account;
 
+import app.crux.web.HtmlPage;
 import app.crux.web.BadInput;
 import app.crux.web.CurrentUser;
 import app.crux.web.Flash;
@@ -56,13 +57,12 @@ public class AccountPages {
     @Path("password")
     public Object changePassword(@RestForm String current, @RestForm String password, @RestForm String confirm) {
         if (password == null || !password.equals(confirm)) {
-            return Response.status(400).entity(page(null, List.of("The two new passwords are not the same."))).build();
+            return HtmlPage.status(400, page(null, List.of("The two new passwords are not the same.")));
         }
         try {
             accounts.changePassword(currentUser.id(), current, password);
         } catch (BadInput e) {
-            List<String> problems = e.details.isEmpty() ? List.of(e.getMessage()) : e.details;
-            return Response.status(400).entity(page(null, problems)).build();
+            return HtmlPage.status(400, page(null, BadInput.problems(e)));
         }
         // the change ended every session, this one included
         return Flash.redirect(URI.create("/login"), "Password changed. Sign in with the new one.");

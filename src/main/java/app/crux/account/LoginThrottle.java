@@ -1,15 +1,12 @@
 package app.crux.account;
 
+import app.crux.Sha256;
 import app.crux.CruxConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
@@ -77,11 +74,6 @@ public class LoginThrottle {
 
     /** '#' never occurs in a username or an IP address, so a digest cannot collide with either. */
     private static String digest(String value) {
-        try {
-            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-            return "#" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "#" + Sha256.hex(value);
     }
 }

@@ -1,5 +1,6 @@
 package app.crux.account;
 
+import app.crux.web.Enums;
 import app.crux.web.BadInput;
 
 import java.util.Collection;
@@ -19,11 +20,8 @@ final class Roles {
             return roles;
         }
         for (String name : names) {
-            try {
-                roles.add(Role.valueOf(name.strip().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException | NullPointerException e) {
-                throw new BadInput("Unknown role '" + name + "'; use EDITOR, REVIEWER or ADMIN.");
-            }
+            roles.add(Enums.parse(Role.class, name == null ? null : name.strip().toUpperCase(Locale.ROOT))
+                    .orElseThrow(() -> new BadInput("Unknown role '" + name + "'; use EDITOR, REVIEWER or ADMIN.")));
         }
         return roles;
     }

@@ -1,5 +1,6 @@
 package app.crux.account;
 
+import app.crux.web.HtmlPage;
 import app.crux.web.BadInput;
 import app.crux.web.Conflict;
 import app.crux.web.CurrentUser;
@@ -61,9 +62,9 @@ public class UserAdminPages {
             User user = accounts.create(new AccountService.NewUser(username, displayName, password, chosen));
             return Flash.redirect(SELF, "Added " + user.username + ". Give them their password through a safe channel.");
         } catch (BadInput | Conflict e) {
-            List<String> problems = e instanceof BadInput bad && !bad.details.isEmpty() ? bad.details : List.of(e.getMessage());
+            List<String> problems = BadInput.problems(e);
             var form = new NewUserForm(username, displayName, chosen);
-            return Response.status(e instanceof Conflict ? 409 : 400).entity(page(form, problems)).build();
+            return HtmlPage.status(e instanceof Conflict ? 409 : 400, page(form, problems));
         }
     }
 

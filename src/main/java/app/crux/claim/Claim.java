@@ -1,5 +1,6 @@
 package app.crux.claim;
 
+import app.crux.Like;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -77,17 +78,17 @@ public class Claim extends PanacheEntityBase {
         if (filter == null || filter.isBlank()) {
             return find("status in ?1 order by createdAt desc, id desc", statuses).page(page, size).list();
         }
-        return find("status in ?1 and lower(statement) like ?2 order by createdAt desc, id desc", statuses, like(filter))
+        return find("status in ?1 and lower(statement) like ?2 escape '\\' order by createdAt desc, id desc", statuses, like(filter))
                 .page(page, size).list();
     }
 
     public static long countMatching(String filter, List<ClaimStatus> statuses) {
         return filter == null || filter.isBlank() ? count("status in ?1", statuses)
-                : count("status in ?1 and lower(statement) like ?2", statuses, like(filter));
+                : count("status in ?1 and lower(statement) like ?2 escape '\\'", statuses, like(filter));
     }
 
     private static String like(String filter) {
-        return "%" + filter.strip().toLowerCase() + "%";
+        return Like.containing(filter);
     }
 
     public boolean open() {

@@ -86,11 +86,19 @@ public class ClaimService {
     EntityManager em;
 
     public Created create(NewClaim input) {
+        return create(input, null);
+    }
+
+    /**
+     * @param alreadyFound the claims like this one that the caller has just looked up (to ask the
+     *        editor whether theirs is new), so the similarity search runs once per new claim; null: search here
+     */
+    public Created create(NewClaim input, List<DuplicateFinder.Similar> alreadyFound) {
         if (input.status() != null && !ClaimStatus.editable().contains(input.status())) {
             throw new BadInput("A new claim is a DRAFT or PUBLISHED.");
         }
         String statement = statement(input.statement());
-        List<DuplicateFinder.Similar> similar = duplicates.similarTo(statement, null);
+        List<DuplicateFinder.Similar> similar = alreadyFound != null ? alreadyFound : duplicates.similarTo(statement, null);
         Claim claim = new Claim();
         claim.statement = statement;
         claim.slug = Slug.unique(statement, Claim::slugTaken);

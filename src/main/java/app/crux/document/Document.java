@@ -1,5 +1,6 @@
 package app.crux.document;
 
+import app.crux.Like;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -86,7 +87,8 @@ public class Document extends PanacheEntityBase {
         if (filter == null || filter.isBlank()) {
             return find("order by createdAt desc, id desc").page(page, size).list();
         }
-        return find("lower(title) like ?1 or lower(coalesce(author, '')) like ?1 or lower(coalesce(publisher, '')) like ?1"
+        return find("lower(title) like ?1 escape '\\' or lower(coalesce(author, '')) like ?1 escape '\\'"
+                + " or lower(coalesce(publisher, '')) like ?1 escape '\\'"
                 + " order by createdAt desc, id desc", like(filter)).page(page, size).list();
     }
 
@@ -94,13 +96,13 @@ public class Document extends PanacheEntityBase {
         if (filter == null || filter.isBlank()) {
             return count();
         }
-        return count("lower(title) like ?1 or lower(coalesce(author, '')) like ?1 or lower(coalesce(publisher, '')) like ?1",
+        return count("lower(title) like ?1 escape '\\' or lower(coalesce(author, '')) like ?1 escape '\\'"
+                + " or lower(coalesce(publisher, '')) like ?1 escape '\\'",
                 like(filter));
     }
 
     private static String like(String filter) {
-        String escaped = filter.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return "%" + escaped + "%";
+        return Like.containing(filter);
     }
 
     /** A paragraph of a document's current text, found by the claim page's passage finder. */

@@ -1,5 +1,6 @@
 package app.crux.document;
 
+import app.crux.web.HtmlPage;
 import app.crux.document.importing.DocumentImporter;
 import app.crux.document.importing.ImportForm;
 import app.crux.document.importing.ImportRefused;
@@ -82,7 +83,7 @@ public class DocumentPages {
             Document existing = Document.findById(e.fields.get("existingId"));
             return rerender(409, form, List.of(e.getMessage()), existing);
         } catch (BadInput e) {
-            return rerender(400, form, e.details.isEmpty() ? List.of(e.getMessage()) : e.details, null);
+            return rerender(400, form, BadInput.problems(e), null);
         } catch (ImportRefused e) {
             return rerender(e.reason == ImportRefused.Reason.TOO_LARGE ? 413 : 400, form, List.of(e.getMessage()), null);
         }
@@ -111,12 +112,11 @@ public class DocumentPages {
             return Flash.redirect(URI.create("/documents/" + slug), attention ? Flash.Kind.ALERT : Flash.Kind.NOTICE, message);
         } catch (BadInput | Conflict | ImportRefused e) {
             int status = e instanceof Conflict ? 409 : 400;
-            return Response.status(status).entity(Templates.revise(document, text == null ? "" : text, List.of(e.getMessage()))).build();
+            return HtmlPage.status(status, Templates.revise(document, text == null ? "" : text, List.of(e.getMessage())));
         }
     }
 
     private Response rerender(int status, ImportForm form, List<String> problems, Document existing) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.create(form, List.of(Kind.values()), problems, existing)).build();
+        return HtmlPage.status(status, Templates.create(form, List.of(Kind.values()), problems, existing));
     }
 }

@@ -1,5 +1,6 @@
 package app.crux.evidence;
 
+import app.crux.web.Enums;
 import app.crux.account.Role;
 import app.crux.document.anchoring.Passage;
 import app.crux.web.BadInput;
@@ -35,12 +36,7 @@ public class EvidenceApi {
         if (r == null || r.documentId() == null) {
             throw new BadInput("Send {documentId, stance, exact | start+end, ...}.");
         }
-        Stance stance;
-        try {
-            stance = Stance.valueOf(r.stance() == null ? "" : r.stance());
-        } catch (IllegalArgumentException e) {
-            throw new BadInput("stance must be SUPPORTS or CONFLICTS.");
-        }
+        Stance stance = Enums.parseOr400(Stance.class, r.stance() == null ? "" : r.stance(), "stance must be SUPPORTS or CONFLICTS.");
         Evidence created = evidence.attach(claimId, new EvidenceService.NewEvidence(r.documentId(), stance,
                 new Passage(r.start(), r.end(), r.exact(), r.prefix(), r.suffix()), r.note(),
                 new EvidenceService.Context(r.population(), r.intervention(), r.comparison(), r.outcome(), r.studyType())));

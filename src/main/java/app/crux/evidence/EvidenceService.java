@@ -115,7 +115,12 @@ public class EvidenceService {
      * passage that cannot be quoted leaves no claim behind. Evidence calls claim, never the reverse.
      */
     public Extracted claimFrom(ClaimService.NewClaim claim, Source source) {
-        ClaimService.Created created = claims.create(claim);
+        return claimFrom(claim, source, null);
+    }
+
+    /** @param alreadyFound see {@link ClaimService#create(ClaimService.NewClaim, List)} */
+    public Extracted claimFrom(ClaimService.NewClaim claim, Source source, List<DuplicateFinder.Similar> alreadyFound) {
+        ClaimService.Created created = claims.create(claim, alreadyFound);
         Evidence first = source == null ? null : attach(created.claim().id,
                 new NewEvidence(source.documentId(), Stance.SUPPORTS, source.passage(), null, source.context()));
         return new Extracted(created.claim(), first, created.similar());

@@ -1,5 +1,6 @@
 package app.crux.evidence;
 
+import app.crux.web.Enums;
 import app.crux.document.anchoring.Passage;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -46,11 +47,7 @@ public class PassageForm {
     }
 
     public Stance stanceOrNull() {
-        try {
-            return stance == null ? null : Stance.valueOf(stance);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return Enums.parse(Stance.class, stance).orElse(null);
     }
 
     private static Integer number(String value) {

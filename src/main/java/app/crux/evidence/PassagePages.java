@@ -1,5 +1,6 @@
 package app.crux.evidence;
 
+import app.crux.web.HtmlPage;
 import app.crux.account.Role;
 import app.crux.claim.Claim;
 import app.crux.claim.ClaimService;
@@ -59,12 +60,12 @@ public class PassagePages {
         }
         try {
             var created = evidence.claimFrom(new ClaimService.NewClaim(form.statement, form.tagList(), null),
-                    new EvidenceService.Source(document.id, form.passage(), form.context()));
+                    new EvidenceService.Source(document.id, form.passage(), form.context()), similar);
             return Flash.redirect(URI.create("/documents/" + slug + "#passage-" + created.evidence().excerpt.id),
                     "Claim created: “" + created.claim().statement + "”.");
         } catch (BadInput | QuoteNotFound | Conflict e) {
             return again(e instanceof QuoteNotFound ? 422 : e instanceof Conflict ? 409 : 400, document, form, false,
-                    problems(e), List.of());
+                    BadInput.problems(e), List.of());
         }
     }
 
@@ -86,17 +87,13 @@ public class PassagePages {
                     "Passage attached to “" + claim.statement + "” as " + attached.stance.label.toLowerCase() + " evidence.");
         } catch (BadInput | QuoteNotFound | Conflict e) {
             return again(e instanceof QuoteNotFound ? 422 : e instanceof Conflict ? 409 : 400, document, form, true,
-                    problems(e), List.of());
+                    BadInput.problems(e), List.of());
         }
     }
 
-    private static List<String> problems(RuntimeException e) {
-        return e instanceof BadInput bad && !bad.details.isEmpty() ? bad.details : List.of(e.getMessage());
-    }
 
     private static Response again(int status, Document document, PassageForm form, boolean attach, List<String> problems,
             List<DuplicateFinder.Similar> similar) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.passage(document, form, attach, problems, similar)).build();
+        return HtmlPage.status(status, Templates.passage(document, form, attach, problems, similar));
     }
 }

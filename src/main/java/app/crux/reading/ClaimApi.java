@@ -1,5 +1,6 @@
 package app.crux.reading;
 
+import app.crux.web.Enums;
 import app.crux.claim.Claim;
 import app.crux.claim.ClaimService;
 import app.crux.claim.ClaimStatus;
@@ -170,13 +171,7 @@ public class ClaimApi {
     }
 
     private static ClaimStatus status(String status) {
-        if (status == null) {
-            return null;
-        }
-        try {
-            return ClaimStatus.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            throw new BadInput("Unknown status '" + status + "'; use DRAFT or PUBLISHED (retract and restore have their own routes).");
-        }
+        return Enums.parseOr400(ClaimStatus.class, status,
+                "Unknown status '" + status + "'; use DRAFT or PUBLISHED (retract and restore have their own routes).");
     }
 }

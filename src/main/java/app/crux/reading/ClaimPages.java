@@ -1,5 +1,7 @@
 package app.crux.reading;
 
+import app.crux.web.HtmlPage;
+import app.crux.web.Enums;
 import app.crux.claim.Claim;
 import app.crux.claim.ClaimService;
 import app.crux.claim.ClaimStatus;
@@ -113,7 +115,7 @@ public class ClaimPages {
             // read before the attempt, in this request's session: the version the other editor saved
             return page(409, claim, attempt, List.of(stale.getMessage()));
         } catch (BadInput e) {
-            return page(400, claim, attempt, e.details.isEmpty() ? List.of(e.getMessage()) : e.details);
+            return page(400, claim, attempt, BadInput.problems(e));
         }
     }
 
@@ -170,10 +172,9 @@ public class ClaimPages {
             PassageFinder finder) {
         ClaimView view = ClaimView.of(claim);
         String base = baseUrl();
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.show(view, Reading.of(view, minimum, blind), ClaimReviewJson.of(view, base), base + "/claims/" + claim.slug,
-                        ClaimStatus.editable(), attempted, problems, Votes.scale(), "/claims/" + claim.slug, banner(claim), finder))
-                .build();
+        return HtmlPage.status(status, Templates.show(view, Reading.of(view, minimum, blind), ClaimReviewJson.of(view, base),
+                base + "/claims/" + claim.slug, ClaimStatus.editable(), attempted, problems, Votes.scale(), "/claims/" + claim.slug,
+                banner(claim), finder));
     }
 
     private String baseUrl() {
@@ -186,11 +187,7 @@ public class ClaimPages {
         if (min == null || min.isBlank()) {
             return null;
         }
-        try {
-            return Strength.valueOf(min.strip().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return Enums.parse(Strength.class, min.strip().toUpperCase(java.util.Locale.ROOT)).orElse(null);
     }
 
     private static StatusBanner banner(Claim claim) {
@@ -204,11 +201,7 @@ public class ClaimPages {
     }
 
     private static ClaimStatus parseStatus(String status) {
-        try {
-            return status == null ? null : ClaimStatus.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            throw new BadInput("Unknown status " + status);
-        }
+        return Enums.parseOr400(ClaimStatus.class, status, "Unknown status " + status);
     }
 
     static Claim bySlug(String slug) {

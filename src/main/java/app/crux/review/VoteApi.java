@@ -1,5 +1,6 @@
 package app.crux.review;
 
+import app.crux.web.Enums;
 import app.crux.score.Strength;
 import app.crux.account.Role;
 import app.crux.evidence.Evidence;
@@ -101,12 +102,8 @@ public class VoteApi {
         if (node.isNull()) {
             throw new BadInput("A rating keeps a strength: send HIGH, MODERATE, LOW or VERY_LOW, or withdraw the rating.");
         }
-        try {
-            return Field.of(Strength.valueOf(node.isTextual() ? node.asText() : ""));
-        } catch (IllegalArgumentException e) {
-            throw new BadInput("Unknown strength " + (node.isTextual() ? "'" + node.asText() + "'" : node.toString())
-                    + "; use HIGH, MODERATE, LOW or VERY_LOW.");
-        }
+        return Field.of(Enums.parseOr400(Strength.class, node.isTextual() ? node.asText() : "", "Unknown strength "
+                + (node.isTextual() ? "'" + node.asText() + "'" : node.toString()) + "; use HIGH, MODERATE, LOW or VERY_LOW."));
     }
 
     private static Field<Boolean> dispute(JsonNode body) {

@@ -1,5 +1,6 @@
 package app.crux.review;
 
+import app.crux.web.Enums;
 import app.crux.score.Strength;
 import app.crux.account.Role;
 import app.crux.web.BadInput;
@@ -41,11 +42,11 @@ public class VotePages {
         URI returnTo = returnTo(back);
         Field<Strength> chosen = Field.absent();
         if (strength != null) {
-            try {
-                chosen = Field.of(Strength.valueOf(strength));
-            } catch (IllegalArgumentException e) {
+            var parsed = Enums.parse(Strength.class, strength);
+            if (parsed.isEmpty()) {
                 return Flash.redirect(returnTo, Flash.Kind.ALERT, "Choose how strong the passage is before saving.");
             }
+            chosen = Field.of(parsed.get());
         }
         Field<Boolean> dispute = disputesStance == null || disputesStance.isEmpty() ? Field.absent()
                 : Field.of(disputesStance.stream().anyMatch(v -> v.equals("true") || v.equals("1") || v.equals("on")));

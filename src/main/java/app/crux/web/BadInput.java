@@ -15,4 +15,9 @@ public class BadInput extends RuntimeException {
     public BadInput(String message) {
         this(message, List.of());
     }
+
+    /** What a form shows for a refused write: a BadInput's list of problems, else the exception's one message. */
+    public static List<String> problems(RuntimeException e) {
+        return e instanceof BadInput bad && !bad.details.isEmpty() ? bad.details : List.of(e.getMessage());
+    }
 }

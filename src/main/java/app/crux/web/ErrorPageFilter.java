@@ -37,8 +37,7 @@ public class ErrorPageFilter {
                     : message;
             response.setEntity(Map.of("error", apiMessage, "details", List.of()), null, MediaType.APPLICATION_JSON_TYPE);
         } else {
-            response.setEntity(ErrorPages.Templates.error(status, title, message, List.of()), null,
-                    MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+            response.setEntity(ErrorPages.Templates.error(status, title, message, List.of()), null, HtmlPage.TYPE);
         }
     }
 

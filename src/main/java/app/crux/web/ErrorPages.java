@@ -151,8 +151,7 @@ public class ErrorPages {
         if (Requests.wantsJson(request)) {
             return json(status, message, details, fields);
         }
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.error(status, title, message, details)).build();
+        return HtmlPage.status(status, Templates.error(status, title, message, details));
     }
 
     /**

@@ -1,5 +1,6 @@
 package app.crux.document.importing;
 
+import app.crux.web.Enums;
 import app.crux.document.DocumentApi;
 import app.crux.document.DocumentService;
 import app.crux.document.Kind;
@@ -135,11 +136,8 @@ public class DocumentImporter {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return Kind.valueOf(value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new BadInput("Unknown kind '" + value + "'; use ARTICLE, STUDY, REVIEW, GUIDELINE, TRANSCRIPT or OTHER.");
-        }
+        return Enums.parseOr400(Kind.class, value.strip().toUpperCase(Locale.ROOT),
+                "Unknown kind '" + value + "'; use ARTICLE, STUDY, REVIEW, GUIDELINE, TRANSCRIPT or OTHER.");
     }
 
     private static String blankToNull(String value) {
