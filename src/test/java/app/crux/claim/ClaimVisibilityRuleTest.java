@@ -18,7 +18,7 @@ class ClaimVisibilityRuleTest {
     /** Read models whose SQL filters claims for readers; each must say the same thing as ClaimStatus.isPublic. */
     private static final List<String> READ_MODELS = List.of(
             "disagreement/Contested.java", "disagreement/Comparison.java", "disagreement/Matrix.java",
-            "search/SearchService.java", "review/ReviewQueue.java", "review/ReviewerPages.java", "audit/AuditEvent.java");
+            "search/SearchService.java", "review/ReviewQueue.java", "review/Votes.java", "audit/AuditEvent.java");
 
     @Test
     void onlyPublishedClaimsArePublic() {
