@@ -39,6 +39,6 @@ public class UserApi {
         }
         User user = accounts.create(new AccountService.NewUser(request.username(), request.displayName(),
                 request.password(), Roles.parse(request.roles())));
-        return Response.created(URI.create("/api/users/" + user.id)).entity(UserView.of(user)).build();
+        return Response.created(URI.create(AccountPaths.apiUser(user.id))).entity(UserView.of(user)).build();
     }
 }

@@ -88,7 +88,7 @@ public class ClaimApi {
         body.put("version", claim.version);
         body.put("evidence", created.evidence() == null ? null : EvidenceJson.of(created.evidence()));
         body.put("similar", created.similar());
-        return Response.created(URI.create("/api/claims/" + claim.id)).entity(body).build();
+        return Response.created(URI.create(ClaimPaths.api(claim.id))).entity(body).build();
     }
 
     @GET

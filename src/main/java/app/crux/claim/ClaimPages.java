@@ -87,7 +87,7 @@ public class ClaimPages {
         Claim claim = visibility.require(bySlug(slug), slug);
         if (claim.mergedInto != null) {
             // require() let a reader through only if they may see the target
-            return Response.status(301).location(URI.create("/claims/" + claim.mergedInto.slug)).build();
+            return Response.status(301).location(URI.create(ClaimPaths.of(claim.mergedInto.slug))).build();
         }
         return page(200, claim, minimum(min), null, List.of(), currentUser.isEditor() ? PassageFinder.search(find) : null);
     }
@@ -102,7 +102,7 @@ public class ClaimPages {
                 parseStatus(status));
         try {
             Claim saved = claims.edit(claim.id, attempt);
-            return Flash.redirect(URI.create("/claims/" + saved.slug), "Claim saved.");
+            return Flash.redirect(URI.create(ClaimPaths.of(saved.slug)), "Claim saved.");
         } catch (StaleClaim stale) {
             // read before the attempt, in this request's session: the version the other editor saved
             return page(409, claim, attempt, List.of(stale.getMessage()));
@@ -118,13 +118,13 @@ public class ClaimPages {
         Claim claim = bySlug(slug);
         Claim target = into == null ? null : Claim.findBySlug(into.strip()).orElse(null);
         if (target == null) {
-            return Flash.redirect(URI.create("/claims/" + slug), Flash.Kind.ALERT, "Choose the claim to merge into by its slug.");
+            return Flash.redirect(URI.create(ClaimPaths.of(slug)), Flash.Kind.ALERT, "Choose the claim to merge into by its slug.");
         }
         try {
             claims.merge(claim.id, target.id);
-            return Flash.redirect(URI.create("/claims/" + target.slug), "Merged “" + claim.statement + "” into this claim.");
+            return Flash.redirect(URI.create(ClaimPaths.of(target.slug)), "Merged “" + claim.statement + "” into this claim.");
         } catch (BadInput e) {
-            return Flash.redirect(URI.create("/claims/" + slug), Flash.Kind.ALERT, e.getMessage());
+            return Flash.redirect(URI.create(ClaimPaths.of(slug)), Flash.Kind.ALERT, e.getMessage());
         }
     }
 
@@ -133,7 +133,7 @@ public class ClaimPages {
     @RolesAllowed(Role.EDITOR_NAME)
     public Response retract(@PathParam("slug") String slug) {
         claims.retract(bySlug(slug).id);
-        return Flash.redirect(URI.create("/claims/" + slug), "Claim retracted. It is hidden from readers and can be restored.");
+        return Flash.redirect(URI.create(ClaimPaths.of(slug)), "Claim retracted. It is hidden from readers and can be restored.");
     }
 
     @POST
@@ -142,9 +142,9 @@ public class ClaimPages {
     public Response restore(@PathParam("slug") String slug) {
         try {
             claims.restore(bySlug(slug).id);
-            return Flash.redirect(URI.create("/claims/" + slug), "Claim restored.");
+            return Flash.redirect(URI.create(ClaimPaths.of(slug)), "Claim restored.");
         } catch (BadInput e) {
-            return Flash.redirect(URI.create("/claims/" + slug), Flash.Kind.ALERT, e.getMessage());
+            return Flash.redirect(URI.create(ClaimPaths.of(slug)), Flash.Kind.ALERT, e.getMessage());
         }
     }
 
@@ -165,8 +165,8 @@ public class ClaimPages {
         ClaimView view = ClaimView.of(claim);
         String base = baseUrl();
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.show(view, Reading.of(view, minimum, blind), ClaimReviewJson.of(view, base), base + "/claims/" + claim.slug,
-                        ClaimStatus.editable(), attempted, problems, Votes.scale(), "/claims/" + claim.slug, banner(claim), finder))
+                .entity(Templates.show(view, Reading.of(view, minimum, blind), ClaimReviewJson.of(view, base), base + ClaimPaths.of(claim.slug),
+                        ClaimStatus.editable(), attempted, problems, Votes.scale(), ClaimPaths.of(claim.slug), banner(claim), finder))
                 .build();
     }
 

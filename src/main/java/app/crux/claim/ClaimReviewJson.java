@@ -31,7 +31,7 @@ public final class ClaimReviewJson {
         if (!claim.status.isPublic() || view.score().verdict == app.crux.disagreement.Verdict.UNREVIEWED) {
             return null;
         }
-        String url = baseUrl + "/claims/" + claim.slug;
+        String url = baseUrl + ClaimPaths.of(claim.slug);
         Map<String, Object> rating = new LinkedHashMap<>();
         rating.put("@type", "Rating");
         rating.put("ratingValue", switch (view.score().verdict) {

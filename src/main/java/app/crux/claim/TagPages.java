@@ -49,6 +49,6 @@ public class TagPages {
                 .setParameter("tag", tag.id).setParameter("status", ClaimStatus.PUBLISHED)
                 .setFirstResult(paging.index() * PAGE_SIZE).setMaxResults(PAGE_SIZE).getResultList();
         return Templates.tag(tag, rows.stream().map(r -> new Entry((Claim) r[0], (ClaimScore) r[1])).toList(), paging,
-                "/tags/" + tag.slug + "?");
+                ClaimPaths.path(tag) + "?");
     }
 }

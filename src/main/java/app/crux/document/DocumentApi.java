@@ -72,7 +72,7 @@ public class DocumentApi {
             throw new BadInput("Send {title, text | html, ...}.");
         }
         Document document = documents.create(importer.fromApi(request));
-        return Response.created(URI.create("/api/documents/" + document.id))
+        return Response.created(URI.create(DocumentPaths.api(document.id)))
                 .entity(DocumentJson.of(document, List.of())).build();
     }
 

@@ -1,5 +1,6 @@
 package app.crux.evidence;
 
+import app.crux.claim.ClaimPaths;
 import app.crux.account.Role;
 import app.crux.document.Passage;
 import app.crux.web.BadInput;
@@ -44,6 +45,6 @@ public class EvidenceApi {
         Evidence created = evidence.attach(claimId, new EvidenceService.NewEvidence(r.documentId(), stance,
                 new Passage(r.start(), r.end(), r.exact(), r.prefix(), r.suffix()), r.note(),
                 new EvidenceService.Context(r.population(), r.intervention(), r.comparison(), r.outcome(), r.studyType())));
-        return Response.created(URI.create("/api/claims/" + claimId)).entity(EvidenceJson.of(created)).build();
+        return Response.created(URI.create(ClaimPaths.api(claimId))).entity(EvidenceJson.of(created)).build();
     }
 }

@@ -1,5 +1,6 @@
 package app.crux.evidence;
 
+import app.crux.document.DocumentPaths;
 import app.crux.account.Role;
 import app.crux.claim.Claim;
 import app.crux.claim.ClaimService;
@@ -64,7 +65,7 @@ public class PassagePages {
         try {
             var created = claims.create(new ClaimService.NewClaim(form.statement, form.tagList(), null,
                     new ClaimService.Source(document.id, form.passage(), form.context())));
-            return Flash.redirect(URI.create("/documents/" + slug + "#passage-" + created.evidence().excerpt.id),
+            return Flash.redirect(URI.create(DocumentPaths.passage(slug, created.evidence().excerpt.id)),
                     "Claim created: “" + created.claim().statement + "”.");
         } catch (BadInput | QuoteNotFound | Conflict e) {
             return again(e instanceof QuoteNotFound ? 422 : e instanceof Conflict ? 409 : 400, document, form, false,
@@ -85,7 +86,7 @@ public class PassagePages {
             Evidence attached = evidence.attach(claim.id, new EvidenceService.NewEvidence(document.id, form.stanceOrNull(),
                     form.passage(), form.note, form.context()));
             String back = ReturnAddress.isSameSitePath(form.back) ? form.back + "#evidence-" + attached.id
-                    : "/documents/" + slug + "#passage-" + attached.excerpt.id;
+                    : DocumentPaths.passage(slug, attached.excerpt.id);
             return Flash.redirect(URI.create(back),
                     "Passage attached to “" + claim.statement + "” as " + attached.stance.label.toLowerCase() + " evidence.");
         } catch (BadInput | QuoteNotFound | Conflict e) {

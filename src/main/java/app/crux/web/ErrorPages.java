@@ -38,7 +38,7 @@ public class ErrorPages {
         if (Requests.wantsJson(request)) {
             return json(401, "Sign in first: send 'Authorization: Bearer <token>' (POST /api/auth/token gives one).", List.of(), Map.of());
         }
-        var login = Response.seeOther(URI.create("/login"));
+        var login = Response.seeOther(URI.create(app.crux.account.AccountPaths.LOGIN));
         if (request.method() == HttpMethod.GET) {
             // the form login brings people back here afterwards
             login.cookie(new NewCookie.Builder("crux-return-to").value(request.absoluteURI()).path("/")
