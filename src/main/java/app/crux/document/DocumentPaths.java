@@ -46,6 +46,12 @@ public final class DocumentPaths {
         return attach(document.slug);
     }
 
+    /** The passage page's form: it attaches or creates, depending on which form sent the reader there. */
+    @TemplateExtension
+    static String passageFormPath(Document document, boolean attach) {
+        return attach ? attach(document.slug) : newClaim(document.slug);
+    }
+
     @TemplateExtension
     static String documentPath(Document.Paragraph paragraph) {
         return of(paragraph.documentSlug());

@@ -41,6 +41,20 @@ public class PassageForm {
         return tags == null ? List.of() : Arrays.stream(tags.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
     }
 
+    /** Unfolds the "words before and after" part when the form comes back holding some. */
+    public boolean hasContextWords() {
+        return filled(prefix) || filled(suffix);
+    }
+
+    /** Unfolds the optional context part when the form comes back holding some. */
+    public boolean hasContext() {
+        return filled(population) || filled(intervention) || filled(comparison) || filled(outcome) || filled(studyType);
+    }
+
+    private static boolean filled(String value) {
+        return value != null && !value.isBlank();
+    }
+
     public boolean confirmed() {
         return confirm != null && !confirm.isBlank();
     }
