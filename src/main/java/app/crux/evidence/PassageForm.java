@@ -1,12 +1,16 @@
 package app.crux.evidence;
 
 import app.crux.document.Passage;
+import jakarta.validation.constraints.Size;
 import org.jboss.resteasy.reactive.RestForm;
 
 import java.util.Arrays;
 import java.util.List;
 
-/** What the document page's passage forms send (new claim, or attach to a claim). */
+/**
+ * What the document page's passage forms send (new claim, or attach to a claim). Its constraints are checked by
+ * {@link PassagePages} before anything is written, so a refusal re-shows the form filled in with the messages.
+ */
 public class PassageForm {
 
     @RestForm public String statement;
@@ -18,12 +22,12 @@ public class PassageForm {
     @RestForm public String suffix;
     @RestForm public String start;
     @RestForm public String end;
-    @RestForm public String note;
-    @RestForm public String population;
-    @RestForm public String intervention;
-    @RestForm public String comparison;
-    @RestForm public String outcome;
-    @RestForm public String studyType;
+    @RestForm @Size(max = 2000, message = "Note: at most 2000 characters.") public String note;
+    @RestForm @Size(max = 200, message = "Population: at most 200 characters.") public String population;
+    @RestForm @Size(max = 200, message = "Intervention: at most 200 characters.") public String intervention;
+    @RestForm @Size(max = 200, message = "Compared with: at most 200 characters.") public String comparison;
+    @RestForm @Size(max = 200, message = "Outcome: at most 200 characters.") public String outcome;
+    @RestForm @Size(max = 200, message = "Study type: at most 200 characters.") public String studyType;
     /** Where to go once attached (a same-site path): the claim page's passage finder sends the editor back there. */
     @RestForm public String back;
     /** Set when the editor has seen the similar claims and still wants a new one. */

@@ -16,6 +16,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -45,6 +46,9 @@ public class PassagePages {
     }
 
     @Inject
+    Validator validator;
+
+    @Inject
     ClaimService claims;
 
     @Inject
@@ -57,6 +61,10 @@ public class PassagePages {
     @Path("claims")
     public Response newClaim(@PathParam("slug") String slug, @BeanParam PassageForm form) {
         Document document = document(slug);
+        List<String> invalid = invalid(form);
+        if (!invalid.isEmpty()) {
+            return again(400, document, form, false, invalid, List.of());
+        }
         List<DuplicateFinder.Similar> similar = duplicates.similarTo(form.statement, null);
         if (!similar.isEmpty() && !form.confirmed()) {
             return again(409, document, form, false, List.of("Claims like this one exist already. Attach the passage to one of "
@@ -77,6 +85,10 @@ public class PassagePages {
     @Path("evidence")
     public Response attach(@PathParam("slug") String slug, @BeanParam PassageForm form) {
         Document document = document(slug);
+        List<String> invalid = invalid(form);
+        if (!invalid.isEmpty()) {
+            return again(400, document, form, true, invalid, List.of());
+        }
         Claim claim = form.claim == null ? null : Claim.findBySlug(form.claim.strip()).orElse(null);
         if (claim == null) {
             return again(400, document, form, true, List.of("Choose the claim from the suggestions (its slug, e.g. "
@@ -93,6 +105,11 @@ public class PassagePages {
             return again(e instanceof QuoteNotFound ? 422 : e instanceof Conflict ? 409 : 400, document, form, true,
                     problems(e), List.of());
         }
+    }
+
+    /** The form's own constraints (lengths), as messages for the re-shown form. */
+    private List<String> invalid(PassageForm form) {
+        return validator.validate(form).stream().map(v -> v.getMessage()).sorted().toList();
     }
 
     private static List<String> problems(RuntimeException e) {

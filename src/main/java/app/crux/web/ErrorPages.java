@@ -31,6 +31,9 @@ public class ErrorPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance error(int status, String title, String message, List<String> details);
+
+        /** The same error, without the layout: for refusals before routing, where no user or session exists yet. */
+        static native TemplateInstance early(int status, String title, String message);
     }
 
     @ServerExceptionMapper
@@ -62,11 +65,17 @@ public class ErrorPages {
         return answer(request, 400, "Cannot use this input", e.getMessage(), e.details, Map.of());
     }
 
-    @ServerExceptionMapper
+    /**
+     * Bean Validation on API bodies and form records ({@code @Valid}): one problem says itself as the error,
+     * several are listed field by field. Also the answer for Quarkus' own subclass of the exception.
+     */
+    @ServerExceptionMapper({ConstraintViolationException.class, io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException.class})
     public Response invalid(ConstraintViolationException e, HttpServerRequest request) {
-        List<String> details = e.getConstraintViolations().stream()
+        var violations = e.getConstraintViolations();
+        List<String> details = violations.stream()
                 .map(v -> lastNode(v.getPropertyPath().toString()) + ": " + v.getMessage()).sorted().toList();
-        return answer(request, 400, "Cannot use this input", "Some fields are not valid.", details, Map.of());
+        String message = violations.size() == 1 ? violations.iterator().next().getMessage() : "Some fields are not valid.";
+        return answer(request, 400, "Cannot use this input", message, details, Map.of());
     }
 
     /** Never echoes the parser's text: it names Java classes and quotes the input back. */
@@ -97,6 +106,12 @@ public class ErrorPages {
     @ServerExceptionMapper
     public Response conflict(Conflict e, HttpServerRequest request) {
         return answer(request, 409, "Conflict", e.getMessage(), List.of(), e.fields);
+    }
+
+    /** A refused sign-in (wrong password, or throttled); the message never says whether the account exists. */
+    @ServerExceptionMapper
+    public Response loginRefused(app.crux.account.LoginRefused e, HttpServerRequest request) {
+        return answer(request, 401, "Sign-in refused", e.getMessage(), List.of(), Map.of());
     }
 
     @ServerExceptionMapper
@@ -163,14 +178,14 @@ public class ErrorPages {
         var response = context.response().setStatusCode(status);
         if (json) {
             response.putHeader("Content-Type", "application/json")
-                    .end(io.vertx.core.json.Json.encode(Map.of("error", message, "details", List.of())));
+                    .end(io.vertx.core.json.Json.encode(new ErrorBody(message, List.of())));
         } else {
-            response.putHeader("Content-Type", "text/html; charset=UTF-8")
-                    .end("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title + " · Crux</title>"
-                            + "<link rel=\"stylesheet\" href=\"/css/crux.css\"></head><body><main class=\"page narrow\">"
-                            + "<h1>" + title + "</h1><p>" + message + "</p><p><a href=\"/\">Back to Crux</a></p>"
-                            + "</main></body></html>");
+            response.putHeader("Content-Type", "text/html; charset=UTF-8").end(Templates.early(status, title, message).render());
         }
+    }
+
+    /** The JSON error answer's fixed part; mappers add fields such as {@code existingId} or {@code current}. */
+    public record ErrorBody(String error, List<String> details) {
     }
 
     static Response json(int status, String message, List<String> details, Map<String, Object> fields) {
