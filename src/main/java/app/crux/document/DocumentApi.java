@@ -1,7 +1,6 @@
 package app.crux.document;
 
 import app.crux.account.Role;
-import app.crux.web.BadInput;
 import app.crux.web.Paging;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,7 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestResponse;
-import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
 import java.time.LocalDate;
