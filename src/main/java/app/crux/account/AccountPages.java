@@ -65,7 +65,7 @@ public class AccountPages {
             return HtmlPage.status(400, page(null, BadInput.problems(e)));
         }
         // the change ended every session, this one included
-        return Flash.redirect(URI.create("/login"), "Password changed. Sign in with the new one.");
+        return Flash.redirect(URI.create(AccountPaths.LOGIN), "Password changed. Sign in with the new one.");
     }
 
     /** Shows the new token in this response only: it is never stored in readable form. */
@@ -79,7 +79,7 @@ public class AccountPages {
     @Path("tokens/{id}/revoke")
     public Response revokeToken(@PathParam("id") long id) {
         tokens.revoke(currentUser.id(), id);
-        return Flash.redirect(URI.create("/account"), "Token revoked; clients using it are refused from now on.");
+        return Flash.redirect(URI.create(AccountPaths.ACCOUNT), "Token revoked; clients using it are refused from now on.");
     }
 
     /** Ends every session (this one included) and revokes every API token of the account. */
@@ -87,7 +87,7 @@ public class AccountPages {
     @Path("sign-out-everywhere")
     public Response signOutEverywhere() {
         accounts.signOutEverywhere(currentUser.id());
-        Response signedOut = Flash.redirect(URI.create("/login"),
+        Response signedOut = Flash.redirect(URI.create(AccountPaths.LOGIN),
                 "You are signed out everywhere, and your API tokens are revoked.");
         return Response.fromResponse(signedOut)
                 .cookie(new NewCookie.Builder(sessionCookie).value("").path("/").maxAge(0).httpOnly(true).build())

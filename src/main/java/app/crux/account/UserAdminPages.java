@@ -31,7 +31,7 @@ import java.util.Set;
 @RolesAllowed(Role.ADMIN_NAME)
 public class UserAdminPages {
 
-    private static final URI SELF = URI.create("/admin/users");
+    private static final URI SELF = URI.create(AccountPaths.USERS);
 
     @CheckedTemplate
     static class Templates {

@@ -2,12 +2,14 @@ package app.crux.account;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.net.URI;
 import java.util.List;
@@ -33,12 +35,9 @@ public class UserApi {
 
     @POST
     @RolesAllowed(Role.ADMIN_NAME)
-    public Response create(NewUserRequest request) {
-        if (request == null) {
-            throw new app.crux.web.BadInput("Send {username, displayName, password, roles}.");
-        }
+    public RestResponse<UserView> create(@Valid @NotNull(message = "Send {username, displayName, password, roles}.") NewUserRequest request) {
         User user = accounts.create(new AccountService.NewUser(request.username(), request.displayName(),
                 request.password(), Roles.parse(request.roles())));
-        return Response.created(URI.create("/api/users/" + user.id)).entity(UserView.of(user)).build();
+        return RestResponse.ResponseBuilder.<UserView>created(URI.create(AccountPaths.apiUser(user.id))).entity(UserView.of(user)).build();
     }
 }

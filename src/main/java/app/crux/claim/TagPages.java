@@ -39,6 +39,6 @@ public class TagPages {
         }
         Paging paging = Paging.of(page, PAGE_SIZE, total);
         return Templates.tag(tag, RankedClaim.inTag(tag.id, paging.index(), PAGE_SIZE), paging,
-                "/tags/" + tag.slug + "?");
+                ClaimPaths.path(tag) + "?");
     }
 }

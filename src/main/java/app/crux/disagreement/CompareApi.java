@@ -8,31 +8,41 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Function;
+import java.util.List;
 
 /** {@code GET /api/compare?a=&b=} (slugs or ids): the claims two documents agree and disagree on. */
 @Path("/api/compare")
 @PermitAll
 public class CompareApi {
 
+    public record DocumentRef(long id, String slug, String title) {
+        static DocumentRef of(Document d) {
+            return new DocumentRef(d.id, d.slug, d.title);
+        }
+    }
+
+    public record ClaimRef(long id, String slug, String statement) {
+        static ClaimRef of(Comparison.Pair p) {
+            return new ClaimRef(p.claimId(), p.slug(), p.statement());
+        }
+    }
+
+    public record Disagreement(ClaimRef claim, String stanceA, String stanceB) {
+    }
+
+    public record Compared(DocumentRef a, DocumentRef b, List<ClaimRef> agree, List<Disagreement> disagree, List<ClaimRef> onlyA,
+            List<ClaimRef> onlyB) {
+    }
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> api(@QueryParam("a") String a, @QueryParam("b") String b) {
+    public Compared api(@QueryParam("a") String a, @QueryParam("b") String b) {
         Document first = Comparison.document(a);
         Document second = Comparison.document(b);
         Comparison c = Comparison.of(first, second);
-        Function<Comparison.Pair, Map<String, Object>> claim = p -> Map.of("id", p.claimId(), "slug", p.slug(), "statement", p.statement());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("a", Map.of("id", first.id, "slug", first.slug, "title", first.title));
-        body.put("b", Map.of("id", second.id, "slug", second.slug, "title", second.title));
-        body.put("agree", c.agree().stream().map(claim).toList());
-        body.put("disagree", c.disagree().stream().map(p -> Map.of("claim", claim.apply(p), "stanceA", p.stanceA().name(),
-                "stanceB", p.stanceB().name())).toList());
-        body.put("onlyA", c.onlyA().stream().map(claim).toList());
-        body.put("onlyB", c.onlyB().stream().map(claim).toList());
-        return body;
+        return new Compared(DocumentRef.of(first), DocumentRef.of(second), c.agree().stream().map(ClaimRef::of).toList(),
+                c.disagree().stream().map(p -> new Disagreement(ClaimRef.of(p), p.stanceA().name(), p.stanceB().name())).toList(),
+                c.onlyA().stream().map(ClaimRef::of).toList(), c.onlyB().stream().map(ClaimRef::of).toList());
     }
 
 }

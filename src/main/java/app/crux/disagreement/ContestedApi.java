@@ -1,6 +1,7 @@
 package app.crux.disagreement;
 
 import app.crux.review.BlindRating;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -12,14 +13,17 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 
 /** {@code GET /api/contested?limit=&tag=}: the ranking as JSON. */
 @Path("/api/contested")
 @Produces(MediaType.APPLICATION_JSON)
 public class ContestedApi {
 
-    public record Entry(Map<String, Object> claim, BigDecimal contestedness, BigDecimal supportWeight, BigDecimal conflictWeight) {
+    /** {@code verdict} is left out (not null) while blind rating hides it. */
+    public record ClaimRef(long id, String slug, String statement, @JsonInclude(JsonInclude.Include.NON_NULL) String verdict) {
+    }
+
+    public record Entry(ClaimRef claim, BigDecimal contestedness, BigDecimal supportWeight, BigDecimal conflictWeight) {
     }
 
     @Inject
@@ -31,10 +35,10 @@ public class ContestedApi {
         int size = Math.max(1, Math.min(limit, 200));
         return Contested.ranked(tag == null || tag.isBlank() ? null : tag, 0, size).stream()
                 .map(r -> blind.maySeeClaim(r.id())
-                        ? new Entry(Map.of("id", r.id(), "slug", r.slug(), "statement", r.statement(), "verdict", r.verdict().name()),
+                        ? new Entry(new ClaimRef(r.id(), r.slug(), r.statement(), r.verdict().name()),
                                 r.contestedness(), r.supportWeight(), r.conflictWeight())
                         // blind rating: a reviewer sees a claim's aggregates once they have rated all of it
-                        : new Entry(Map.of("id", r.id(), "slug", r.slug(), "statement", r.statement()), null, null, null))
+                        : new Entry(new ClaimRef(r.id(), r.slug(), r.statement(), null), null, null, null))
                 .toList();
     }
 }

@@ -33,7 +33,7 @@ public record Matrix(List<Doc> documents, List<Cell> cells, int max, int cellSiz
         }
 
         public String href() {
-            return "/compare?a=" + row.slug() + "&b=" + column.slug();
+            return DisagreementPaths.compare(row.slug(), column.slug());
         }
     }
 

@@ -2,11 +2,12 @@ package app.crux.document;
 
 import app.crux.document.importing.DocumentImporter;
 import app.crux.account.Role;
-import app.crux.web.BadInput;
 import app.crux.web.Paging;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,7 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.net.URI;
 import java.time.LocalDate;
@@ -61,12 +62,9 @@ public class DocumentApi {
 
     @POST
     @RolesAllowed(Role.EDITOR_NAME)
-    public Response create(NewDocumentRequest request) {
-        if (request == null) {
-            throw new BadInput("Send {title, text | html, ...}.");
-        }
+    public RestResponse<DocumentJson> create(@Valid @NotNull(message = "Send {title, text | html, ...}.") NewDocumentRequest request) {
         Document document = documents.create(importer.fromApi(request));
-        return Response.created(URI.create("/api/documents/" + document.id))
+        return RestResponse.ResponseBuilder.<DocumentJson>created(URI.create(DocumentPaths.api(document.id)))
                 .entity(DocumentJson.of(document, List.of())).build();
     }
 
@@ -88,10 +86,7 @@ public class DocumentApi {
     @PUT
     @Path("{id}")
     @RolesAllowed(Role.EDITOR_NAME)
-    public RevisionJson revise(@PathParam("id") long id, RevisionRequest request) {
-        if (request == null) {
-            throw new BadInput("Send {text} or {html}.");
-        }
+    public RevisionJson revise(@PathParam("id") long id, @Valid @NotNull(message = "Send {text} or {html}.") RevisionRequest request) {
         String text = importer.fromApiRevision(request.text(), request.html());
         var revision = documents.revise(id, text);
         return new RevisionJson(DocumentJson.of(revision.document(), Excerpt.ofDocument(id)), revision.kept(),

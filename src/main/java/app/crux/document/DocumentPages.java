@@ -77,7 +77,7 @@ public class DocumentPages {
         var form = new ImportForm(title, url, author, publisher, publishedOn, kind, text, fetchUrl, "on".equals(citationOnly));
         try {
             Document document = documents.create(importer.fromForm(form, file));
-            return Flash.redirect(URI.create("/documents/" + document.slug),
+            return Flash.redirect(URI.create(DocumentPaths.of(document.slug)),
                     document.citationOnly() ? "Source added." : "Imported. Select a passage to pull a claim out of it.");
         } catch (Conflict e) {
             Document existing = Document.findById(e.fields.get("existingId"));
@@ -109,7 +109,7 @@ public class DocumentPages {
                     + (revision.orphaned().isEmpty() ? "" : ", " + revision.orphaned().size() + " no longer found (see below)")
                     + ".";
             boolean attention = !revision.changed().isEmpty() || !revision.orphaned().isEmpty();
-            return Flash.redirect(URI.create("/documents/" + slug), attention ? Flash.Kind.ALERT : Flash.Kind.NOTICE, message);
+            return Flash.redirect(URI.create(DocumentPaths.of(slug)), attention ? Flash.Kind.ALERT : Flash.Kind.NOTICE, message);
         } catch (BadInput | Conflict | ImportRefused e) {
             int status = e instanceof Conflict ? 409 : 400;
             return HtmlPage.status(status, Templates.revise(document, text == null ? "" : text, List.of(e.getMessage())));

@@ -1,18 +1,22 @@
 package app.crux.evidence;
 
 import app.crux.web.Enums;
+import app.crux.claim.ClaimPaths;
 import app.crux.account.Role;
 import app.crux.document.anchoring.Passage;
 import app.crux.web.BadInput;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.net.URI;
 
@@ -22,9 +26,14 @@ import java.net.URI;
 @Consumes(MediaType.APPLICATION_JSON)
 public class EvidenceApi {
 
-    public record NewEvidenceRequest(Long documentId, String stance, String exact, String prefix, String suffix, Integer start,
-            Integer end, String note, String population, String intervention, String comparison, String outcome,
-            String studyType) {
+    public record NewEvidenceRequest(@NotNull(message = "documentId is missing.") Long documentId,
+            @NotNull(message = "stance must be SUPPORTS or CONFLICTS.") String stance, String exact, String prefix, String suffix,
+            Integer start, Integer end, @Size(max = 2000, message = "at most 2000 characters") String note,
+            @Size(max = 200, message = "at most 200 characters") String population,
+            @Size(max = 200, message = "at most 200 characters") String intervention,
+            @Size(max = 200, message = "at most 200 characters") String comparison,
+            @Size(max = 200, message = "at most 200 characters") String outcome,
+            @Size(max = 200, message = "at most 200 characters") String studyType) {
     }
 
     @Inject
@@ -32,14 +41,12 @@ public class EvidenceApi {
 
     @POST
     @RolesAllowed(Role.EDITOR_NAME)
-    public Response attach(@PathParam("id") long claimId, NewEvidenceRequest r) {
-        if (r == null || r.documentId() == null) {
-            throw new BadInput("Send {documentId, stance, exact | start+end, ...}.");
-        }
+    public RestResponse<EvidenceJson> attach(@PathParam("id") long claimId,
+            @Valid @NotNull(message = "Send {documentId, stance, exact | start+end, ...}.") NewEvidenceRequest r) {
         Stance stance = Enums.parseOr400(Stance.class, r.stance() == null ? "" : r.stance(), "stance must be SUPPORTS or CONFLICTS.");
         Evidence created = evidence.attach(claimId, new EvidenceService.NewEvidence(r.documentId(), stance,
                 new Passage(r.start(), r.end(), r.exact(), r.prefix(), r.suffix()), r.note(),
                 new EvidenceService.Context(r.population(), r.intervention(), r.comparison(), r.outcome(), r.studyType())));
-        return Response.created(URI.create("/api/claims/" + claimId)).entity(EvidenceJson.of(created)).build();
+        return RestResponse.ResponseBuilder.<EvidenceJson>created(URI.create(ClaimPaths.api(claimId))).entity(EvidenceJson.of(created)).build();
     }
 }

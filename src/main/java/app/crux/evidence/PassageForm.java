@@ -2,12 +2,16 @@ package app.crux.evidence;
 
 import app.crux.web.Enums;
 import app.crux.document.anchoring.Passage;
+import jakarta.validation.constraints.Size;
 import org.jboss.resteasy.reactive.RestForm;
 
 import java.util.Arrays;
 import java.util.List;
 
-/** What the document page's passage forms send (new claim, or attach to a claim). */
+/**
+ * What the document page's passage forms send (new claim, or attach to a claim). Its constraints are checked by
+ * {@link PassagePages} before anything is written, so a refusal re-shows the form filled in with the messages.
+ */
 public class PassageForm {
 
     @RestForm public String statement;
@@ -19,12 +23,12 @@ public class PassageForm {
     @RestForm public String suffix;
     @RestForm public String start;
     @RestForm public String end;
-    @RestForm public String note;
-    @RestForm public String population;
-    @RestForm public String intervention;
-    @RestForm public String comparison;
-    @RestForm public String outcome;
-    @RestForm public String studyType;
+    @RestForm @Size(max = 2000, message = "Note: at most 2000 characters.") public String note;
+    @RestForm @Size(max = 200, message = "Population: at most 200 characters.") public String population;
+    @RestForm @Size(max = 200, message = "Intervention: at most 200 characters.") public String intervention;
+    @RestForm @Size(max = 200, message = "Compared with: at most 200 characters.") public String comparison;
+    @RestForm @Size(max = 200, message = "Outcome: at most 200 characters.") public String outcome;
+    @RestForm @Size(max = 200, message = "Study type: at most 200 characters.") public String studyType;
     /** Where to go once attached (a same-site path): the claim page's passage finder sends the editor back there. */
     @RestForm public String back;
     /** Set when the editor has seen the similar claims and still wants a new one. */
@@ -40,6 +44,20 @@ public class PassageForm {
 
     public List<String> tagList() {
         return tags == null ? List.of() : Arrays.stream(tags.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+    }
+
+    /** Unfolds the "words before and after" part when the form comes back holding some. */
+    public boolean hasContextWords() {
+        return filled(prefix) || filled(suffix);
+    }
+
+    /** Unfolds the optional context part when the form comes back holding some. */
+    public boolean hasContext() {
+        return filled(population) || filled(intervention) || filled(comparison) || filled(outcome) || filled(studyType);
+    }
+
+    private static boolean filled(String value) {
+        return value != null && !value.isBlank();
     }
 
     public boolean confirmed() {

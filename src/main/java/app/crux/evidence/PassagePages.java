@@ -1,6 +1,7 @@
 package app.crux.evidence;
 
 import app.crux.web.HtmlPage;
+import app.crux.document.DocumentPaths;
 import app.crux.account.Role;
 import app.crux.claim.Claim;
 import app.crux.claim.ClaimService;
@@ -16,6 +17,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -44,6 +46,9 @@ public class PassagePages {
     }
 
     @Inject
+    Validator validator;
+
+    @Inject
     EvidenceService evidence;
 
     @Inject
@@ -53,6 +58,10 @@ public class PassagePages {
     @Path("claims")
     public Response newClaim(@PathParam("slug") String slug, @BeanParam PassageForm form) {
         Document document = Document.bySlug(slug);
+        List<String> invalid = invalid(form);
+        if (!invalid.isEmpty()) {
+            return again(400, document, form, false, invalid, List.of());
+        }
         List<DuplicateFinder.Similar> similar = duplicates.similarTo(form.statement, null);
         if (!similar.isEmpty() && !form.confirmed()) {
             return again(409, document, form, false, List.of("Claims like this one exist already. Attach the passage to one of "
@@ -61,7 +70,7 @@ public class PassagePages {
         try {
             var created = evidence.claimFrom(new ClaimService.NewClaim(form.statement, form.tagList(), null),
                     new EvidenceService.Source(document.id, form.passage(), form.context()), similar);
-            return Flash.redirect(URI.create("/documents/" + slug + "#passage-" + created.evidence().excerpt.id),
+            return Flash.redirect(URI.create(DocumentPaths.passage(slug, created.evidence().excerpt.id)),
                     "Claim created: “" + created.claim().statement + "”.");
         } catch (BadInput | QuoteNotFound | Conflict e) {
             return again(e instanceof QuoteNotFound ? 422 : e instanceof Conflict ? 409 : 400, document, form, false,
@@ -73,6 +82,10 @@ public class PassagePages {
     @Path("evidence")
     public Response attach(@PathParam("slug") String slug, @BeanParam PassageForm form) {
         Document document = Document.bySlug(slug);
+        List<String> invalid = invalid(form);
+        if (!invalid.isEmpty()) {
+            return again(400, document, form, true, invalid, List.of());
+        }
         Claim claim = form.claim == null ? null : Claim.findBySlug(form.claim.strip()).orElse(null);
         if (claim == null) {
             return again(400, document, form, true, List.of("Choose the claim from the suggestions (its slug, e.g. "
@@ -82,7 +95,7 @@ public class PassagePages {
             Evidence attached = evidence.attach(claim.id, new EvidenceService.NewEvidence(document.id, form.stanceOrNull(),
                     form.passage(), form.note, form.context()));
             String back = ReturnAddress.isSameSitePath(form.back) ? form.back + "#evidence-" + attached.id
-                    : "/documents/" + slug + "#passage-" + attached.excerpt.id;
+                    : DocumentPaths.passage(slug, attached.excerpt.id);
             return Flash.redirect(URI.create(back),
                     "Passage attached to “" + claim.statement + "” as " + attached.stance.label.toLowerCase() + " evidence.");
         } catch (BadInput | QuoteNotFound | Conflict e) {
@@ -91,6 +104,10 @@ public class PassagePages {
         }
     }
 
+    /** The form's own constraints (lengths), as messages for the re-shown form. */
+    private List<String> invalid(PassageForm form) {
+        return validator.validate(form).stream().map(v -> v.getMessage()).sorted().toList();
+    }
 
     private static Response again(int status, Document document, PassageForm form, boolean attach, List<String> problems,
             List<DuplicateFinder.Similar> similar) {

@@ -2,6 +2,7 @@ package app.crux.reading;
 
 import app.crux.web.Enums;
 import app.crux.claim.Claim;
+import app.crux.claim.ClaimPaths;
 import app.crux.claim.ClaimService;
 import app.crux.claim.ClaimStatus;
 import app.crux.claim.ClaimVisibility;
@@ -13,9 +14,12 @@ import app.crux.evidence.EvidenceJson;
 import app.crux.evidence.EvidenceService;
 import app.crux.review.BlindRating;
 import app.crux.web.BadInput;
+import app.crux.web.Conflict;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -25,10 +29,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,20 +44,25 @@ import java.util.Map;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ClaimApi {
 
-    public record SourceRequest(Long documentId, String exact, String prefix, String suffix, Integer start, Integer end,
+    public record SourceRequest(@NotNull(message = "source.documentId is missing.") Long documentId, String exact, String prefix, String suffix, Integer start, Integer end,
             String population, String intervention, String comparison, String outcome, String studyType) {
     }
 
-    public record NewClaimRequest(String statement, List<String> tags, String status, SourceRequest source) {
+    public record NewClaimRequest(String statement, List<String> tags, String status, @Valid SourceRequest source) {
     }
 
-    public record EditRequest(Integer version, String statement, List<String> tags, String status) {
+    public record EditRequest(@NotNull(message = "Send the version you edited, for optimistic locking.") Integer version, String statement, List<String> tags, String status) {
     }
 
-    public record MergeRequest(Long into) {
+    public record MergeRequest(@NotNull(message = "Send {into: id of the claim to merge into}.") Long into) {
     }
 
     public record ClaimSummary(long id, String slug, String statement) {
+    }
+
+    /** The new claim, the evidence made from its source passage (or null), and existing claims that read alike. */
+    public record ClaimCreated(long id, String slug, String statement, List<String> tags, String status, int version,
+            EvidenceJson evidence, List<DuplicateFinder.Similar> similar) {
     }
 
     @Inject
@@ -74,31 +82,18 @@ public class ClaimApi {
 
     @POST
     @RolesAllowed(Role.EDITOR_NAME)
-    public Response create(NewClaimRequest request) {
-        if (request == null) {
-            throw new BadInput("Send {statement, tags?, source?}.");
-        }
+    public RestResponse<ClaimCreated> create(@Valid @NotNull(message = "Send {statement, tags?, source?}.") NewClaimRequest request) {
         EvidenceService.Source source = null;
         if (request.source() != null) {
             SourceRequest s = request.source();
-            if (s.documentId() == null) {
-                throw new BadInput("source.documentId is missing.");
-            }
             source = new EvidenceService.Source(s.documentId(), new Passage(s.start(), s.end(), s.exact(), s.prefix(), s.suffix()),
                     new EvidenceService.Context(s.population(), s.intervention(), s.comparison(), s.outcome(), s.studyType()));
         }
         var created = evidence.claimFrom(new ClaimService.NewClaim(request.statement(), request.tags(), status(request.status())), source);
-        Map<String, Object> body = new LinkedHashMap<>();
         Claim claim = created.claim();
-        body.put("id", claim.id);
-        body.put("slug", claim.slug);
-        body.put("statement", claim.statement);
-        body.put("tags", claim.tagNames());
-        body.put("status", claim.status.name());
-        body.put("version", claim.version);
-        body.put("evidence", created.evidence() == null ? null : EvidenceJson.of(created.evidence()));
-        body.put("similar", created.similar());
-        return Response.created(URI.create("/api/claims/" + claim.id)).entity(body).build();
+        var body = new ClaimCreated(claim.id, claim.slug, claim.statement, claim.tagNames(), claim.status.name(), claim.version,
+                created.evidence() == null ? null : EvidenceJson.of(created.evidence()), created.similar());
+        return RestResponse.ResponseBuilder.<ClaimCreated>created(URI.create(ClaimPaths.api(claim.id))).entity(body).build();
     }
 
     @GET
@@ -124,26 +119,21 @@ public class ClaimApi {
     @PATCH
     @Path("{id}")
     @RolesAllowed(Role.EDITOR_NAME)
-    public Response edit(@PathParam("id") long id, EditRequest request) {
-        if (request == null || request.version() == null) {
-            throw new BadInput("Send {version, statement?, tags?, status?}: the version you edited, for optimistic locking.");
-        }
+    public ClaimJson edit(@PathParam("id") long id,
+            @Valid @NotNull(message = "Send {version, statement?, tags?, status?}: the version you edited, for optimistic locking.") EditRequest request) {
         try {
             claims.edit(id, new ClaimService.Edit(request.version(), request.statement(), request.tags(), status(request.status())));
-            return Response.ok(ClaimJson.of(ClaimView.of(load(id)), blind)).build();
         } catch (StaleClaim stale) {
-            return Response.status(409).entity(Map.of("error", stale.getMessage(), "details", List.of(),
-                    "current", ClaimJson.of(ClaimView.of(load(id)), blind))).build();
+            // answered 409 by the Conflict mapper, with the claim as it is now so the client can redo its edit
+            throw new Conflict(stale.getMessage(), Map.of("current", ClaimJson.of(ClaimView.of(load(id)), blind)));
         }
+        return ClaimJson.of(ClaimView.of(load(id)), blind);
     }
 
     @POST
     @Path("{id}/merge")
     @RolesAllowed(Role.EDITOR_NAME)
-    public ClaimJson merge(@PathParam("id") long id, MergeRequest request) {
-        if (request == null || request.into() == null) {
-            throw new BadInput("Send {into: id of the claim to merge into}.");
-        }
+    public ClaimJson merge(@PathParam("id") long id, @Valid @NotNull(message = "Send {into: id of the claim to merge into}.") MergeRequest request) {
         claims.merge(id, request.into());
         return ClaimJson.of(ClaimView.of(load(request.into())), blind);
     }

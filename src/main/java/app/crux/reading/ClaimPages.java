@@ -1,5 +1,6 @@
 package app.crux.reading;
 
+import app.crux.claim.ClaimPaths;
 import app.crux.web.HtmlPage;
 import app.crux.web.Enums;
 import app.crux.claim.Claim;
@@ -95,7 +96,7 @@ public class ClaimPages {
         Claim claim = visibility.require(bySlug(slug), slug);
         if (claim.mergedInto != null) {
             // require() let a reader through only if they may see the target
-            return Response.status(301).location(URI.create("/claims/" + claim.mergedInto.slug)).build();
+            return Response.status(301).location(URI.create(ClaimPaths.of(claim.mergedInto.slug))).build();
         }
         return page(200, claim, minimum(min), null, List.of(), currentUser.isEditor() ? PassageFinder.search(find) : null);
     }
@@ -110,7 +111,7 @@ public class ClaimPages {
                 parseStatus(status));
         try {
             Claim saved = claims.edit(claim.id, attempt);
-            return Flash.redirect(URI.create("/claims/" + saved.slug), "Claim saved.");
+            return Flash.redirect(URI.create(ClaimPaths.of(saved.slug)), "Claim saved.");
         } catch (StaleClaim stale) {
             // read before the attempt, in this request's session: the version the other editor saved
             return page(409, claim, attempt, List.of(stale.getMessage()));
@@ -126,13 +127,13 @@ public class ClaimPages {
         Claim claim = bySlug(slug);
         Claim target = into == null ? null : Claim.findBySlug(into.strip()).orElse(null);
         if (target == null) {
-            return Flash.redirect(URI.create("/claims/" + slug), Flash.Kind.ALERT, "Choose the claim to merge into by its slug.");
+            return Flash.redirect(URI.create(ClaimPaths.of(slug)), Flash.Kind.ALERT, "Choose the claim to merge into by its slug.");
         }
         try {
             claims.merge(claim.id, target.id);
-            return Flash.redirect(URI.create("/claims/" + target.slug), "Merged “" + claim.statement + "” into this claim.");
+            return Flash.redirect(URI.create(ClaimPaths.of(target.slug)), "Merged “" + claim.statement + "” into this claim.");
         } catch (BadInput e) {
-            return Flash.redirect(URI.create("/claims/" + slug), Flash.Kind.ALERT, e.getMessage());
+            return Flash.redirect(URI.create(ClaimPaths.of(slug)), Flash.Kind.ALERT, e.getMessage());
         }
     }
 
@@ -141,7 +142,7 @@ public class ClaimPages {
     @RolesAllowed(Role.EDITOR_NAME)
     public Response retract(@PathParam("slug") String slug) {
         claims.retract(bySlug(slug).id);
-        return Flash.redirect(URI.create("/claims/" + slug), "Claim retracted. It is hidden from readers and can be restored.");
+        return Flash.redirect(URI.create(ClaimPaths.of(slug)), "Claim retracted. It is hidden from readers and can be restored.");
     }
 
     @POST
@@ -150,9 +151,9 @@ public class ClaimPages {
     public Response restore(@PathParam("slug") String slug) {
         try {
             claims.restore(bySlug(slug).id);
-            return Flash.redirect(URI.create("/claims/" + slug), "Claim restored.");
+            return Flash.redirect(URI.create(ClaimPaths.of(slug)), "Claim restored.");
         } catch (BadInput e) {
-            return Flash.redirect(URI.create("/claims/" + slug), Flash.Kind.ALERT, e.getMessage());
+            return Flash.redirect(URI.create(ClaimPaths.of(slug)), Flash.Kind.ALERT, e.getMessage());
         }
     }
 
@@ -173,7 +174,7 @@ public class ClaimPages {
         ClaimView view = ClaimView.of(claim);
         String base = baseUrl();
         return HtmlPage.status(status, Templates.show(view, Reading.of(view, minimum, blind), ClaimReviewJson.of(view, base),
-                base + "/claims/" + claim.slug, ClaimStatus.editable(), attempted, problems, Votes.scale(), "/claims/" + claim.slug,
+                base + ClaimPaths.of(claim.slug), ClaimStatus.editable(), attempted, problems, Votes.scale(), ClaimPaths.of(claim.slug),
                 banner(claim), finder));
     }
 

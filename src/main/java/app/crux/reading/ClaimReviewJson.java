@@ -1,5 +1,6 @@
 package app.crux.reading;
 
+import app.crux.claim.ClaimPaths;
 import app.crux.claim.Claim;
 import app.crux.evidence.Evidence;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -32,7 +33,7 @@ public final class ClaimReviewJson {
         if (!claim.status.isPublic() || view.score().verdict == app.crux.score.Verdict.UNREVIEWED) {
             return null;
         }
-        String url = baseUrl + "/claims/" + claim.slug;
+        String url = baseUrl + ClaimPaths.of(claim.slug);
         Map<String, Object> rating = new LinkedHashMap<>();
         rating.put("@type", "Rating");
         rating.put("ratingValue", switch (view.score().verdict) {

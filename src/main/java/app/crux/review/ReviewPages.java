@@ -45,7 +45,7 @@ public class ReviewPages {
         ReviewQueue.Next next = currentUser.isReviewer()
                 ? ReviewQueue.next(currentUser.id(), only == null ? null : only.id, blind).orElse(null) : null;
         List<Excerpt> attention = currentUser.isEditor() && only == null ? ReviewQueue.needingAttention() : List.of();
-        String back = only == null ? "/review" : "/review?claim=" + only.slug;
+        String back = only == null ? ReviewPaths.QUEUE : ReviewPaths.queueFor(only.slug);
         Evidence lastRated = currentUser.isReviewer() ? ReviewQueue.lastRated(currentUser.id()) : null;
         return Templates.queue(next, currentUser.isReviewer(), List.of(Strength.values()), attention, only, back, lastRated);
     }

@@ -6,6 +6,7 @@ import app.crux.account.Role;
 import app.crux.evidence.Evidence;
 import app.crux.web.BadInput;
 import app.crux.web.CurrentUser;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import java.util.List;
-import java.util.Map;
 
 /** Votes over JSON. Rating is blind: a reviewer sees others' votes on an item only after their own. */
 @Path("/api/evidence/{id}")
@@ -41,6 +41,17 @@ public class VoteApi {
 
     public record VoteResponse(long evidenceId, String strength, boolean disputesStance, String rationale, boolean replaced,
             Votes.Tally tally) {
+    }
+
+    public record VoteView(String reviewer, String strength, boolean disputesStance, String rationale) {
+        static VoteView of(Votes.Row row) {
+            return new VoteView(row.reviewer(), row.strength().name(), row.disputesStance(), row.rationale());
+        }
+    }
+
+    /** While blind rating hides an item: {@code hidden}, {@code reason} and no votes; otherwise the votes and their tally. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record VotesOnItem(boolean hidden, String reason, List<VoteView> votes, Votes.Tally tally) {
     }
 
     public record Withdrawn(long evidenceId, boolean withdrawn, Votes.Tally tally) {
@@ -82,16 +93,16 @@ public class VoteApi {
     @GET
     @Path("votes")
     @PermitAll
-    public Map<String, Object> votes(@PathParam("id") long evidenceId) {
+    public VotesOnItem votes(@PathParam("id") long evidenceId) {
         Evidence item = Evidence.findById(evidenceId);
         if (item == null || !item.claim.visibleTo(currentUser.seesUnpublishedClaims())) {
             throw new NotFoundException("No evidence " + evidenceId);
         }
         if (blind.hides(evidenceId)) {
-            return Map.of("hidden", true, "reason", "Rate this item first; then you see how others rated it.", "votes", List.of());
+            return new VotesOnItem(true, "Rate this item first; then you see how others rated it.", List.of(), null);
         }
         List<Votes.Row> rows = Votes.onEvidence(evidenceId);
-        return Map.of("hidden", false, "votes", rows.stream().map(Votes.Row::publicView).toList(), "tally", Votes.Tally.of(rows));
+        return new VotesOnItem(false, null, rows.stream().map(VoteView::of).toList(), Votes.Tally.of(rows));
     }
 
     private static Field<Strength> strength(JsonNode body) {

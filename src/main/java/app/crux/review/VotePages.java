@@ -2,6 +2,7 @@ package app.crux.review;
 
 import app.crux.web.Enums;
 import app.crux.score.Strength;
+import app.crux.claim.ClaimPaths;
 import app.crux.account.Role;
 import app.crux.web.BadInput;
 import app.crux.web.CurrentUser;
@@ -73,10 +74,10 @@ public class VotePages {
     }
 
     private static URI returnTo(String back) {
-        return URI.create(ReturnAddress.sameSite(back, "/review"));
+        return URI.create(ReturnAddress.sameSite(back, ReviewPaths.QUEUE));
     }
 
     private static URI onCard(URI returnTo, long evidenceId) {
-        return returnTo.getPath().startsWith("/claims/") ? URI.create(returnTo.getPath() + "#evidence-" + evidenceId) : returnTo;
+        return ClaimPaths.isClaimPage(returnTo.getPath()) ? URI.create(returnTo.getPath() + "#evidence-" + evidenceId) : returnTo;
     }
 }

@@ -18,14 +18,6 @@ public final class Votes {
     /** One vote with the reviewer's name, for pages and the API. */
     public record Row(long evidenceId, long reviewerId, String reviewer, Strength strength, boolean disputesStance,
             String rationale) {
-        public Map<String, Object> publicView() {
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("reviewer", reviewer);
-            view.put("strength", strength.name());
-            view.put("disputesStance", disputesStance);
-            view.put("rationale", rationale);
-            return view;
-        }
     }
 
     /** How many votes each strength got, HIGH first, and how many disputed the stance. */

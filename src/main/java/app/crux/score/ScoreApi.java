@@ -8,19 +8,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import java.util.Map;
-
 /** {@code POST /api/admin/recompute-scores}: rebuilds every claim's weights and score from the votes. */
 @Path("/api/admin/recompute-scores")
 @Produces(MediaType.APPLICATION_JSON)
 public class ScoreApi {
+
+    public record Recomputed(int claims) {
+    }
 
     @Inject
     ScoreService scores;
 
     @POST
     @RolesAllowed(Role.ADMIN_NAME)
-    public Map<String, Object> recompute() {
-        return Map.of("claims", scores.recomputeAll());
+    public Recomputed recompute() {
+        return new Recomputed(scores.recomputeAll());
     }
 }

@@ -1,5 +1,6 @@
 package app.crux.score;
 
+import app.crux.account.AccountPaths;
 import app.crux.account.Role;
 import app.crux.web.Flash;
 import io.smallrye.common.annotation.Blocking;
@@ -23,6 +24,6 @@ public class ScorePages {
     @POST
     public Response recompute() {
         int claims = scores.recomputeAll();
-        return Flash.redirect(URI.create("/admin/users"), "Recomputed the scores of " + claims + " claim(s) from the votes.");
+        return Flash.redirect(URI.create(AccountPaths.USERS), "Recomputed the scores of " + claims + " claim(s) from the votes.");
     }
 }

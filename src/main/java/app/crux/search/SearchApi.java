@@ -9,26 +9,30 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
-import java.util.Map;
 
 /** {@code GET /api/search?q=}: claims and documents, snippets HTML-escaped with matches in {@code <mark>}. */
 @Path("/api/search")
 @PermitAll
 public class SearchApi {
 
+    public record ClaimHit(long id, String slug, String statement, String snippet) {
+    }
+
+    public record DocumentHit(long id, String slug, String title, String snippet) {
+    }
+
+    public record Found(String query, boolean approximate, List<ClaimHit> claims, List<DocumentHit> documents) {
+    }
+
     @Inject
     SearchService search;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> api(@QueryParam("q") String q, @QueryParam("page") Integer page) {
+    public Found api(@QueryParam("q") String q, @QueryParam("page") Integer page) {
         var results = search.search(q, page == null || page < 1 ? 1 : page);
-        List<Map<String, Object>> claims = results.claims().stream()
-                .map(h -> Map.<String, Object>of("id", h.id(), "slug", h.slug(), "statement", h.title(), "snippet", h.snippet().html()))
-                .toList();
-        List<Map<String, Object>> documents = results.documents().stream()
-                .map(h -> Map.<String, Object>of("id", h.id(), "slug", h.slug(), "title", h.title(), "snippet", h.snippet().html()))
-                .toList();
-        return Map.of("query", results.query(), "approximate", results.approximate(), "claims", claims, "documents", documents);
+        return new Found(results.query(), results.approximate(),
+                results.claims().stream().map(h -> new ClaimHit(h.id(), h.slug(), h.title(), h.snippet().html())).toList(),
+                results.documents().stream().map(h -> new DocumentHit(h.id(), h.slug(), h.title(), h.snippet().html())).toList());
     }
 }

@@ -7,9 +7,10 @@ import jakarta.inject.Named;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The CSRF token for forms in the shared layout. quarkus-rest-csrf's own
- * {@code inject:csrf} throws when its filter has not run (an error page for a
- * request refused before any resource); the layout then leaves the form out.
+ * The CSRF token for the one form tag ({@code templates/tags/form.html}), the only
+ * reader of it. quarkus-rest-csrf's own {@code inject:csrf} throws when its filter
+ * has not run (an error page for a request refused before any resource), which
+ * would break the layout's sign-out form; this bean answers "no token" instead.
  */
 @Named("csrfField")
 @RequestScoped

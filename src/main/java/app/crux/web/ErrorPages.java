@@ -31,6 +31,9 @@ public class ErrorPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance error(int status, String title, String message, List<String> details);
+
+        /** The same error, without the layout: for refusals before routing, where no user or session exists yet. */
+        static native TemplateInstance early(int status, String title, String message);
     }
 
     @ServerExceptionMapper
@@ -38,7 +41,7 @@ public class ErrorPages {
         if (Requests.wantsJson(request)) {
             return json(401, "Sign in first: send 'Authorization: Bearer <token>' (POST /api/auth/token gives one).", List.of(), Map.of());
         }
-        var login = Response.seeOther(URI.create("/login"));
+        var login = Response.seeOther(URI.create(app.crux.account.AccountPaths.LOGIN));
         if (request.method() == HttpMethod.GET) {
             // the form login brings people back here afterwards
             login.cookie(new NewCookie.Builder("crux-return-to").value(request.absoluteURI()).path("/")
@@ -62,11 +65,17 @@ public class ErrorPages {
         return answer(request, 400, "Cannot use this input", e.getMessage(), e.details, Map.of());
     }
 
-    @ServerExceptionMapper
+    /**
+     * Bean Validation on API bodies and form records ({@code @Valid}): one problem says itself as the error,
+     * several are listed field by field. Also the answer for Quarkus' own subclass of the exception.
+     */
+    @ServerExceptionMapper({ConstraintViolationException.class, io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException.class})
     public Response invalid(ConstraintViolationException e, HttpServerRequest request) {
-        List<String> details = e.getConstraintViolations().stream()
+        var violations = e.getConstraintViolations();
+        List<String> details = violations.stream()
                 .map(v -> lastNode(v.getPropertyPath().toString()) + ": " + v.getMessage()).sorted().toList();
-        return answer(request, 400, "Cannot use this input", "Some fields are not valid.", details, Map.of());
+        String message = violations.size() == 1 ? violations.iterator().next().getMessage() : "Some fields are not valid.";
+        return answer(request, 400, "Cannot use this input", message, details, Map.of());
     }
 
     /** Never echoes the parser's text: it names Java classes and quotes the input back. */
@@ -162,14 +171,14 @@ public class ErrorPages {
         var response = context.response().setStatusCode(status);
         if (json) {
             response.putHeader("Content-Type", "application/json")
-                    .end(io.vertx.core.json.Json.encode(Map.of("error", message, "details", List.of())));
+                    .end(io.vertx.core.json.Json.encode(new ErrorBody(message, List.of())));
         } else {
-            response.putHeader("Content-Type", "text/html; charset=UTF-8")
-                    .end("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title + " · Crux</title>"
-                            + "<link rel=\"stylesheet\" href=\"/css/crux.css\"></head><body><main class=\"page narrow\">"
-                            + "<h1>" + title + "</h1><p>" + message + "</p><p><a href=\"/\">Back to Crux</a></p>"
-                            + "</main></body></html>");
+            response.putHeader("Content-Type", "text/html; charset=UTF-8").end(Templates.early(status, title, message).render());
         }
+    }
+
+    /** The JSON error answer's fixed part; mappers add fields such as {@code existingId} or {@code current}. */
+    public record ErrorBody(String error, List<String> details) {
     }
 
     public static Response json(int status, String message, List<String> details, Map<String, Object> fields) {
