@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * PostgreSQL 17 from the zonky binaries, for people who run Crux without a
@@ -40,6 +41,11 @@ public final class EmbeddedDatabase {
         System.setProperty("quarkus.datasource.jdbc.url", url);
         System.setProperty("quarkus.datasource.username", USER);
         System.setProperty("quarkus.datasource.password", "");
+    }
+
+    /** Where the embedded database this JVM started keeps its data (for the start-up banner); empty with an external one. */
+    public static Optional<Path> runningDataDir() {
+        return System.getProperty(STARTED_URL) == null ? Optional.empty() : Optional.of(dataDir(System.getenv()));
     }
 
     static boolean externalUrlConfigured() {

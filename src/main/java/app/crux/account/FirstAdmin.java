@@ -34,6 +34,12 @@ public class FirstAdmin {
     /** pg_advisory_xact_lock key ("crux" "1st"): instances starting together create one admin, not two. */
     private static final long LOCK = 0x6372_7578_0000_0001L;
 
+    /** The admin this process created, for the start-up banner; {@code password} null when it came from CRUX_ADMIN_PASSWORD. */
+    public record Created(String username, String password) {
+    }
+
+    private volatile Created created;
+
     @Inject
     AccountService accounts;
 
@@ -68,6 +74,7 @@ public class FirstAdmin {
         } catch (BadInput e) {
             throw new IllegalStateException("CRUX_ADMIN_PASSWORD cannot be used: " + String.join(" ", e.details));
         }
+        created = new Created(username, configured == null ? password : null);
         if (configured == null) {
             // Printed this once, on purpose: there is no other way to learn it. Change it on /account.
             LOG.warnf("Created the admin account: username '%s', password '%s'. Sign in and change it on /account; "
@@ -76,6 +83,11 @@ public class FirstAdmin {
             LOG.infof("Created the admin account '%s' with the password from CRUX_ADMIN_PASSWORD.", username);
         }
         return Optional.of(username);
+    }
+
+    /** The admin created by this process (at start-up, or since), if any: only then is a generated password known. */
+    public Optional<Created> created() {
+        return Optional.ofNullable(created);
     }
 
     private static String freeUsername() {

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
+import java.util.List;
 
 /** Sign in (the form posts to Quarkus' /j_security_check) and sign out. */
 @Blocking
@@ -28,7 +29,7 @@ public class LoginPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(boolean failed);
+        static native TemplateInstance login(boolean failed, List<DemoAccounts.Credentials> demoAccounts);
     }
 
     @Inject
@@ -36,6 +37,9 @@ public class LoginPages {
 
     @Inject
     AccountService accounts;
+
+    @Inject
+    DemoAccounts demoAccounts;
 
     @ConfigProperty(name = "quarkus.http.auth.form.cookie-name")
     String sessionCookie;
@@ -47,7 +51,7 @@ public class LoginPages {
         if (currentUser.loggedIn()) {
             return Response.seeOther(URI.create("/")).build();
         }
-        return Templates.login(error != null);
+        return Templates.login(error != null, demoAccounts.usable());
     }
 
     /** Ends every session of this account on the server, then drops the browser's cookie. */

@@ -2,6 +2,7 @@ package app.crux.disagreement;
 
 import app.crux.web.CurrentUser;
 import app.crux.audit.AuditEvent;
+import app.crux.document.Document;
 import io.quarkus.qute.CheckedTemplate;
 import io.smallrye.common.annotation.Blocking;
 import io.quarkus.qute.TemplateInstance;
@@ -23,7 +24,7 @@ public class HomePages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(List<Contested.Row> contested, List<AuditEvent> activity);
+        static native TemplateInstance home(List<Contested.Row> contested, List<AuditEvent> activity, boolean emptyInstance);
     }
 
     @Inject
@@ -31,6 +32,9 @@ public class HomePages {
 
     @GET
     public TemplateInstance home() {
-        return Templates.home(Contested.ranked(null, 0, 10), AuditEvent.recentCuration(8, currentUser.seesUnpublishedClaims()));
+        List<Contested.Row> contested = Contested.ranked(null, 0, 10);
+        // asked only when there is nothing to rank: the usual home page costs no extra query
+        return Templates.home(contested, AuditEvent.recentCuration(8, currentUser.seesUnpublishedClaims()),
+                contested.isEmpty() && Document.noneYet());
     }
 }

@@ -78,6 +78,11 @@ public class Document extends PanacheEntityBase {
         return find("bodyHash", hash).firstResultOptional();
     }
 
+    /** No document at all: a new instance, whose home page says what to do first. */
+    public static boolean noneYet() {
+        return getEntityManager().createQuery("select d.id from Document d", Long.class).setMaxResults(1).getResultList().isEmpty();
+    }
+
     public static boolean slugTaken(String slug) {
         return count("slug", slug) > 0;
     }

@@ -8,11 +8,14 @@ import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 
@@ -28,8 +31,12 @@ public class DocumentViewPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance show(DocumentView view, List<Comparison.Rival> rivals);
+        static native TemplateInstance show(DocumentView view, List<Comparison.Rival> rivals, boolean extractHint);
     }
+
+    /** Set when an editor has seen the one-time hint on selecting text to extract a claim. */
+    static final String HINT_SEEN = "crux-hint-extract";
+    private static final int HINT_SEEN_FOR = 400 * 24 * 3600;
 
     @Inject
     CurrentUser currentUser;
@@ -37,8 +44,17 @@ public class DocumentViewPages {
     @GET
     @Path("{slug}")
     @PermitAll
-    public TemplateInstance show(@PathParam("slug") String slug) {
+    public Response show(@PathParam("slug") String slug, @CookieParam(HINT_SEEN) String hintSeen) {
         Document document = Document.bySlug(slug);
-        return Templates.show(DocumentView.of(document, currentUser.seesUnpublishedClaims()), Comparison.mostDisagreeing(document.id, 5));
+        // an editor's first document page explains how to pull a claim out of it, once per browser:
+        // a cookie, so a GET writes nothing to the database and no extra form is needed (docs/decisions.md)
+        boolean hint = hintSeen == null && currentUser.isEditor() && !document.citationOnly();
+        Response.ResponseBuilder page = Response.ok(Templates.show(DocumentView.of(document, currentUser.seesUnpublishedClaims()),
+                Comparison.mostDisagreeing(document.id, 5), hint));
+        if (hint) {
+            page.cookie(new NewCookie.Builder(HINT_SEEN).value("1").path("/documents").maxAge(HINT_SEEN_FOR)
+                    .httpOnly(true).sameSite(NewCookie.SameSite.LAX).build());
+        }
+        return page.build();
     }
 }

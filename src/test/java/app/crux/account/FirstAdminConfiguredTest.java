@@ -24,11 +24,13 @@ class FirstAdminConfiguredTest {
     @Test
     void theDemoCorpusDoesNotKeepTheFirstAdminFromBeingCreated() {
         assumeTrue(System.getenv("QUARKUS_DATASOURCE_JDBC_URL") == null, "needs a fresh embedded database");
-        // set-up: the demo loaded, and its reviewers are accounts (disabled ones) besides admin
+        // set-up: the demo loaded, its rating reviewers are accounts (disabled ones) besides admin, and so are
+        // the demo accounts to try Crux with (enabled)
         assertTrue(QuarkusTransaction.requiringNew().call(() -> Document.count()) >= 4);
         List<String> others = QuarkusTransaction.requiringNew().call(() -> User.<User>list("username <> 'admin' order by username")
                 .stream().map(u -> u.username + (u.enabled ? "" : " (disabled)")).toList());
-        assertEquals(List.of("demo-coach (disabled)", "demo-physio (disabled)", "demo-researcher (disabled)"), others);
+        assertEquals(List.of("demo-coach (disabled)", "demo-physio (disabled)", "demo-researcher (disabled)",
+                "demo-student (disabled)", "editor", "reviewer", "reviewer2"), others);
 
         String token = TestAccounts.token("admin", FirstAdminProfiles.CONFIGURED_PASSWORD);
         assertTrue(token.startsWith("crux_"));
