@@ -170,6 +170,72 @@ class ExportImportTest {
         importFile(admin, anonymous, "replace").statusCode(400);
     }
 
+    /**
+     * 10,000 documents (about 70 MB of JSON with their revisions): the first bytes arrive at once,
+     * and with the client paused mid-way the server holds a page, not the corpus.
+     */
+    @Test
+    @Order(5)
+    void aLargeCorpusIsStreamedNotHeldInMemory() throws Exception {
+        ExchangeCorpus.emptyContent(em);
+        int documents = 10_000;
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("""
+                    INSERT INTO document (slug, title, body, body_hash, kind)
+                    SELECT 'generated-' || i, 'Generated study ' || i,
+                           repeat('Participants ' || i || ' trained twice a week and slept longer. ', 60), md5(i::text), 'STUDY'
+                    FROM generate_series(1, :n) i""").setParameter("n", documents).executeUpdate();
+            em.createNativeQuery("""
+                    INSERT INTO document_revision (document_id, revision, body, body_hash)
+                    SELECT id, 1, body, body_hash FROM document""").executeUpdate();
+        });
+        assertEquals(documents, ExchangeCorpus.count(em, "document"));
+        long corpusChars = documents * 2L * ("Participants 5000 trained twice a week and slept longer. ".length() * 60);
+
+        var client = java.net.http.HttpClient.newHttpClient();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://localhost:" + io.restassured.RestAssured.port + "/api/export"))
+                .header("Authorization", "Bearer " + ExchangeCorpus.adminToken()).build();
+        long baseline = usedHeapAfterGc();
+        long started = System.nanoTime();
+        var response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        long total = 0;
+        long firstBytesMs;
+        long pausedHeap;
+        try (var in = response.body()) {
+            byte[] buffer = new byte[64 * 1024];
+            int n = in.read(buffer);
+            firstBytesMs = (System.nanoTime() - started) / 1_000_000;
+            assertTrue(n > 0 && new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8).startsWith("{\"format\":\"crux-export/1\""));
+            total += n;
+            while (total < 4L * 1024 * 1024 && (n = in.read(buffer)) > 0) {
+                total += n;
+            }
+            Thread.sleep(300); // the server is now blocked on a full socket, mid-corpus
+            pausedHeap = usedHeapAfterGc() - baseline;
+            while ((n = in.read(buffer)) > 0) {
+                total += n;
+            }
+        }
+        long allMs = (System.nanoTime() - started) / 1_000_000;
+        System.out.printf("Export of %d documents: %d bytes, first bytes after %d ms, all after %d ms, heap held mid-way %d KB "
+                + "(corpus %d KB of text)%n", documents, total, firstBytesMs, allMs, pausedHeap / 1024, corpusChars / 1024);
+        assertEquals(200, response.statusCode());
+        assertTrue(total > corpusChars, "the whole corpus arrived: " + total);
+        assertTrue(firstBytesMs < 2000, "first bytes after " + firstBytesMs + " ms");
+        assertTrue(pausedHeap < corpusChars / 4, "heap held mid-export " + pausedHeap + " bytes; corpus " + corpusChars);
+        ExchangeCorpus.emptyContent(em);
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+
     private static String excerptTextOf(JsonNode file, int document) {
         JsonNode d = file.at("/documents/" + document);
         JsonNode x = d.at("/excerpts/0");
