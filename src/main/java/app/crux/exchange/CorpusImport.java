@@ -322,6 +322,12 @@ public class CorpusImport {
             for (int i = 0; i < list.size(); i++) {
                 var a = list.get(i);
                 at = "$.audit[" + i + "]";
+                if (merge && single(db, """
+                        SELECT id FROM audit_event WHERE occurred_at = ? AND action = ? AND entity_type = ? AND actor_name = ?
+                        AND summary = ?""", ts(a.occurredAt()), a.action(), a.entityType(), a.actorName(),
+                        a.summary() == null ? "" : a.summary()) != null) {
+                    continue; // merge mode: this event is already in the trail
+                }
                 update(db, """
                         INSERT INTO audit_event (occurred_at, actor_id, actor_name, action, entity_type, entity_id, summary,
                             before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)""", ts(a.occurredAt()),

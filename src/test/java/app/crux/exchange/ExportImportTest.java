@@ -103,6 +103,7 @@ class ExportImportTest {
         importFile(admin, file, null).statusCode(409);
         var merged = importFile(admin, file, "merge").statusCode(200).extract().jsonPath();
         assertEquals(0, merged.getInt("imported.documents"));
+        assertEquals(0, merged.getInt("imported.auditEvents"), "the same events are not added twice");
         assertTrue(merged.getList("skipped", String.class).stream().anyMatch(s -> s.startsWith("document ")), merged.prettify());
         assertEquals(documents, ExchangeCorpus.count(em, "document"));
     }
