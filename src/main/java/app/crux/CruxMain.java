@@ -1,5 +1,7 @@
 package app.crux;
 
+import app.crux.exchange.CommandLine;
+import app.crux.exchange.ExchangeCommand;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
@@ -12,8 +14,19 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 public class CruxMain {
 
     public static void main(String... args) {
+        boolean command = CommandLine.isCommand(args); // import / export / import-dataset (README "Command line")
+        if (command) {
+            int exit = CommandLine.run(System.getenv(), System.out, System.err, args);
+            if (exit != CommandLine.DIRECT) {
+                System.exit(exit);
+            }
+        }
         EmbeddedDatabase.startUnlessConfigured();
         SessionKey.provideUnlessConfigured();
+        if (command) {
+            Quarkus.run(ExchangeCommand.class, args);
+            return;
+        }
         Quarkus.run(args);
     }
 }

@@ -138,7 +138,7 @@ class EveryPageBrowserTest {
         List<Visit> visits = new ArrayList<>();
         List<String> unfilled = new ArrayList<>();
         for (Routes.Route route : Routes.all()) {
-            if (route.api() || !route.method().equals("GET")) {
+            if (route.api() || !route.method().equals("GET") || notAPage(route)) {
                 continue;
             }
             String path;
@@ -157,6 +157,12 @@ class EveryPageBrowserTest {
         visits.add(new Visit("claims-merged", "/claims/" + f.mergedSlug, null, false, Map.of()));
         visits.add(new Visit("claims-retracted", "/claims/" + f.retractedSlug, null, false, Map.of("EDITOR", 200, "", 404)));
         return visits;
+    }
+
+    /** Feeds and downloads (Atom, CSV) are not pages: FeedsTest parses them; a browser would only save them. */
+    private static boolean notAPage(Routes.Route route) {
+        jakarta.ws.rs.Produces produces = route.handler().getAnnotation(jakarta.ws.rs.Produces.class);
+        return produces != null && java.util.Arrays.stream(produces.value()).noneMatch(type -> type.contains("html"));
     }
 
     private static int expectedStatus(Visit visit, Visitor visitor) {

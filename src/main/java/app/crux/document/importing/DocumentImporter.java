@@ -99,6 +99,10 @@ public class DocumentImporter {
         }
         try {
             byte[] bytes = Files.readAllBytes(file.uploadedFile());
+            if (PdfText.isPdf(bytes)) {
+                var pdf = PdfText.extract(bytes);
+                return new Imported(pdf.title(), pdf.text(), null);
+            }
             var decoded = UploadedText.decode(bytes, file.fileName(), MAX_BYTES);
             return new Imported(decoded.title(), decoded.text(), null);
         } catch (IOException e) {
