@@ -14,6 +14,11 @@ public class CruxMain {
     public static void main(String... args) {
         EmbeddedDatabase.startUnlessConfigured();
         SessionKey.provideUnlessConfigured();
-        Quarkus.run(args);
+        try {
+            Quarkus.run(args);
+        } finally {
+            // on SIGTERM the embedded database's stop hook waits for this: requests in flight finish first
+            EmbeddedDatabase.quarkusStopped();
+        }
     }
 }

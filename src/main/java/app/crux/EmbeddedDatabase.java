@@ -7,7 +7,10 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * PostgreSQL 17 from the zonky binaries, for people who run Crux without a
@@ -21,7 +24,23 @@ public final class EmbeddedDatabase {
     public static final String USER = "postgres";
     public static final String DATABASE = "postgres";
 
+    /**
+     * Released once Quarkus has stopped (CruxMain). JVM shutdown hooks run all at once, so without
+     * it PostgreSQL would stop while Quarkus still finishes the requests in flight
+     * ({@code quarkus.shutdown.timeout}), and those would fail.
+     */
+    private static final CountDownLatch QUARKUS_STOPPED = new CountDownLatch(1);
+    /** Longer than quarkus.shutdown.timeout plus Quarkus' own stop; a hung stop must not keep PostgreSQL up forever. */
+    private static final Duration MAX_WAIT_FOR_QUARKUS = Duration.ofSeconds(45);
+
+    /** Started for the application (not for a test): its stop waits for Quarkus to stop first. */
+    private static volatile boolean runByMain;
+
     private EmbeddedDatabase() {
+    }
+
+    static void quarkusStopped() {
+        QUARKUS_STOPPED.countDown();
     }
 
     /** Starts the embedded database and points Quarkus at it, unless a JDBC URL is configured. */
@@ -32,6 +51,7 @@ public final class EmbeddedDatabase {
         String url = System.getProperty(STARTED_URL);
         if (url == null) {
             Path dir = dataDir(System.getenv());
+            runByMain = true;
             url = start(dir, 0).getJdbcUrl(USER, DATABASE);
             System.setProperty(STARTED_URL, url);
             // before Quarkus' logging exists; operators and bench/run.sh read the address from here
@@ -64,9 +84,15 @@ public final class EmbeddedDatabase {
                     .setServerConfig("fsync", "on")
                     .setLocaleConfig("locale", "C.UTF-8")
                     .setLocaleConfig("encoding", "UTF8")
+                    // zonky's own hook would stop PostgreSQL at once, beside Quarkus' graceful stop
+                    .setRegisterShutdownHook(false)
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
+                    if (runByMain) {
+                        awaitQuarkusStopped();
+                    }
+                    // a fast shutdown: sessions end, a checkpoint is written, the next start needs no recovery
                     postgres.close();
                 } catch (IOException e) {
                     System.err.println("Stopping the embedded PostgreSQL failed: " + e.getMessage());
@@ -75,6 +101,17 @@ public final class EmbeddedDatabase {
             return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    private static void awaitQuarkusStopped() {
+        try {
+            if (!QUARKUS_STOPPED.await(MAX_WAIT_FOR_QUARKUS.toMillis(), TimeUnit.MILLISECONDS)) {
+                System.err.println("Crux: Quarkus did not stop within " + MAX_WAIT_FOR_QUARKUS.toSeconds()
+                        + " s; stopping the embedded PostgreSQL anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -125,6 +125,11 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            // the database restarting or every connection busy: the same request works in a few seconds
+            return Response.fromResponse(answer(request, 503, DatabaseUnavailable.TITLE, DatabaseUnavailable.MESSAGE,
+                    List.of(), Map.of())).header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
+        }
         String state = sqlState(e);
         if (state != null && state.startsWith("22")) {
             // data exception: e.g. a NUL character or a value out of range that slipped past validation
