@@ -14,11 +14,6 @@ public class CruxMain {
     public static void main(String... args) {
         EmbeddedDatabase.startUnlessConfigured();
         SessionKey.provideUnlessConfigured();
-        try {
-            Quarkus.run(args);
-        } finally {
-            // on SIGTERM the embedded database's stop hook waits for this: requests in flight finish first
-            EmbeddedDatabase.quarkusStopped();
-        }
+        Quarkus.run(args);
     }
 }

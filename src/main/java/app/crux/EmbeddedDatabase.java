@@ -1,5 +1,6 @@
 package app.crux;
 
+import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
@@ -9,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * PostgreSQL 17 from the zonky binaries, for people who run Crux without a
@@ -24,12 +23,6 @@ public final class EmbeddedDatabase {
     public static final String USER = "postgres";
     public static final String DATABASE = "postgres";
 
-    /**
-     * Released once Quarkus has stopped (CruxMain). JVM shutdown hooks run all at once, so without
-     * it PostgreSQL would stop while Quarkus still finishes the requests in flight
-     * ({@code quarkus.shutdown.timeout}), and those would fail.
-     */
-    private static final CountDownLatch QUARKUS_STOPPED = new CountDownLatch(1);
     /** Longer than quarkus.shutdown.timeout plus Quarkus' own stop; a hung stop must not keep PostgreSQL up forever. */
     private static final Duration MAX_WAIT_FOR_QUARKUS = Duration.ofSeconds(45);
 
@@ -37,10 +30,6 @@ public final class EmbeddedDatabase {
     private static volatile boolean runByMain;
 
     private EmbeddedDatabase() {
-    }
-
-    static void quarkusStopped() {
-        QUARKUS_STOPPED.countDown();
     }
 
     /** Starts the embedded database and points Quarkus at it, unless a JDBC URL is configured. */
@@ -104,11 +93,21 @@ public final class EmbeddedDatabase {
         }
     }
 
+    /**
+     * JVM shutdown hooks run all at once: without this wait PostgreSQL would stop while Quarkus still
+     * lets the requests in flight finish ({@code quarkus.shutdown.timeout}), and those would fail.
+     * Quarkus' own hook forgets the application once it has stopped.
+     */
     private static void awaitQuarkusStopped() {
+        long deadline = System.nanoTime() + MAX_WAIT_FOR_QUARKUS.toNanos();
         try {
-            if (!QUARKUS_STOPPED.await(MAX_WAIT_FOR_QUARKUS.toMillis(), TimeUnit.MILLISECONDS)) {
-                System.err.println("Crux: Quarkus did not stop within " + MAX_WAIT_FOR_QUARKUS.toSeconds()
-                        + " s; stopping the embedded PostgreSQL anyway");
+            while (ApplicationLifecycleManager.getCurrentApplication() != null) {
+                if (System.nanoTime() > deadline) {
+                    System.err.println("Crux: Quarkus did not stop within " + MAX_WAIT_FOR_QUARKUS.toSeconds()
+                            + " s; stopping the embedded PostgreSQL anyway");
+                    return;
+                }
+                Thread.sleep(20);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -8,6 +8,7 @@ import app.crux.evidence.Evidence;
 import app.crux.evidence.EvidenceService;
 import app.crux.evidence.Stance;
 import app.crux.web.BadInput;
+import app.crux.web.Conflict;
 import app.crux.web.CurrentUser;
 import app.crux.web.Slug;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -130,12 +131,34 @@ public class ClaimService {
      * a passage both claims already share keeps the target's evidence, and the moved
      * claim's votes on it are kept where the reviewer has not voted on the target's.
      */
+    /**
+     * Evidence {@code t} and {@code e} quote the same passage: the same excerpt, or two excerpt rows at the
+     * same place of the same revision (V3's evidence_claim_passage_key would refuse moving such a twin).
+     */
+    private static final String SAME_PASSAGE = """
+            (t.excerpt_id IS NOT DISTINCT FROM e.excerpt_id OR EXISTS (
+                SELECT 1 FROM excerpt tx JOIN excerpt ex ON ex.id = e.excerpt_id WHERE tx.id = t.excerpt_id
+                  AND tx.start_offset = ex.start_offset AND tx.end_offset = ex.end_offset AND tx.revision = ex.revision))
+            """;
+
     public Claim merge(long fromId, long intoId) {
         if (fromId == intoId) {
             throw new BadInput("A claim cannot be merged into itself.");
         }
+        // both rows locked, lower id first, before they are read: of two merges of the same pair (either
+        // direction) the second waits for the first and then finds a claim merged (V3 refuses a cycle too)
+        em.createNativeQuery("SELECT id FROM claim WHERE id IN (:a, :b) ORDER BY id FOR UPDATE")
+                .setParameter("a", fromId).setParameter("b", intoId).getResultList();
         Claim from = find(fromId);
         Claim into = find(intoId);
+        em.refresh(from);
+        em.refresh(into);
+        for (Claim claim : List.of(from, into)) {
+            if (claim.status == ClaimStatus.MERGED) {
+                throw new Conflict("“" + claim.statement + "” has been merged into another claim already.",
+                        Map.of("claimId", claim.id, "mergedInto", claim.mergedInto.id));
+            }
+        }
         if (!from.open() || !into.open()) {
             throw new BadInput("Only open (published or draft) claims can be merged.");
         }
@@ -144,13 +167,13 @@ public class ClaimService {
                 UPDATE evidence e SET claim_id = :into, updated_at = now()
                 WHERE e.claim_id = :from AND NOT EXISTS (
                     SELECT 1 FROM evidence t WHERE t.claim_id = :into AND t.document_id = e.document_id
-                      AND t.excerpt_id IS NOT DISTINCT FROM e.excerpt_id)""")
+                      AND """ + SAME_PASSAGE + ")")
                 .setParameter("into", into.id).setParameter("from", from.id).executeUpdate();
         em.createNativeQuery("""
                 INSERT INTO vote (evidence_id, reviewer_id, strength, disputes_stance, rationale, created_at, updated_at)
                 SELECT t.id, v.reviewer_id, v.strength, v.disputes_stance, v.rationale, v.created_at, v.updated_at
                 FROM evidence e JOIN vote v ON v.evidence_id = e.id
-                JOIN evidence t ON t.claim_id = :into AND t.document_id = e.document_id AND t.excerpt_id IS NOT DISTINCT FROM e.excerpt_id
+                JOIN evidence t ON t.claim_id = :into AND t.document_id = e.document_id AND """ + SAME_PASSAGE + """
                 WHERE e.claim_id = :from
                 ON CONFLICT (evidence_id, reviewer_id) DO NOTHING""")
                 .setParameter("into", into.id).setParameter("from", from.id).executeUpdate();

@@ -31,7 +31,8 @@ public class DocumentApi {
             String kind, String text, String html) {
     }
 
-    public record RevisionRequest(String text, String html) {
+    /** {@code baseRevision}: the revision the new text was made from; when given and no longer current, 409. */
+    public record RevisionRequest(String text, String html, Integer baseRevision) {
     }
 
     public record ExcerptJson(long id, int start, int end, String exact, String prefix, String suffix, boolean orphaned,
@@ -99,7 +100,7 @@ public class DocumentApi {
             throw new BadInput("Send {text} or {html}.");
         }
         String text = importer.fromApiRevision(request.text(), request.html());
-        var revision = documents.revise(id, text);
+        var revision = documents.revise(id, text, request.baseRevision());
         return new RevisionJson(DocumentJson.of(revision.document(), Excerpt.ofDocument(id)), revision.kept(),
                 revision.changed(), revision.orphaned());
     }

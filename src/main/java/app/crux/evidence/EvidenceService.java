@@ -44,6 +44,9 @@ public class EvidenceService {
     CurrentUser currentUser;
 
     public Evidence attach(long claimId, NewEvidence input) {
+        // writers to one claim's evidence queue here, so of two editors quoting the same passage at
+        // once the second finds the first one's excerpt and evidence (409) instead of making twins
+        scores.lock(claimId);
         Claim claim = Claim.findById(claimId);
         if (claim == null) {
             throw new NotFoundException("No claim " + claimId);
