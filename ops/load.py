@@ -37,6 +37,7 @@ def votes(a):
     lock = threading.Lock()
     stop_at = time.time() + a.duration
     counter = [0]
+    retries = [0]
 
     def run(i, name, token):
         rnd = random.Random(i)
@@ -50,9 +51,16 @@ def votes(a):
                 counter[0] += 1
             base = bases[k % len(bases)]  # alternately through each instance
             strength = rnd.choice(STRENGTHS)
-            status, ms, _, _ = request(base, "PUT", f"/api/evidence/{ev}/vote",
-                                       {"Authorization": "Bearer " + token, "Content-Type": "application/json"},
-                                       json.dumps({"strength": strength}))
+            for attempt in range(a.retry_503 + 1):
+                status, ms, retry_after, _ = request(base, "PUT", f"/api/evidence/{ev}/vote",
+                                                     {"Authorization": "Bearer " + token, "Content-Type": "application/json"},
+                                                     json.dumps({"strength": strength}))
+                if status != 503 or attempt == a.retry_503:
+                    break
+                # as a well-behaved client: wait as told (at most a second here), then send the same vote again
+                with lock:
+                    retries[0] += 1
+                time.sleep(min(float(retry_after or 1), 1.0))
             with lock:
                 w.writerow([name, ev, strength, status, round(ms), base])
             time.sleep(a.pause)
@@ -63,6 +71,8 @@ def votes(a):
     for t in threads:
         t.join()
     out.close()
+    if a.retry_503:
+        print(f"votes sent again after 503 + Retry-After: {retries[0]}", file=sys.stderr)
 
 
 def probe(a):
@@ -139,6 +149,7 @@ v.add_argument("--evidence-max", type=int, required=True)
 v.add_argument("--duration", type=float, default=20)
 v.add_argument("--per-reviewer", type=int, default=0)
 v.add_argument("--pause", type=float, default=0.05)
+v.add_argument("--retry-503", type=int, default=0)
 v.add_argument("--out", required=True)
 pr = sub.add_parser("probe")
 pr.add_argument("--base", required=True)
