@@ -83,7 +83,7 @@ def probe(a):
         for kind, path, headers in (("page", a.page, {"Accept": "text/html"}), ("api", a.api, {})):
             t = time.time()
             status, ms, retry, body = request(a.base, "GET", path, headers, timeout=10)
-            friendly = b"Try again in a moment" in body or b'"error"' in body
+            friendly = b"try again in a moment" in body.lower() or b'"error"' in body
             w.writerow([f"{t:.3f}", kind, status, round(ms), retry or "", int(friendly)])
             out.flush()
         time.sleep(a.interval)
