@@ -63,7 +63,8 @@ activity $BASE
 SLUG=$(psql -Atq "${EMB[@]}" -c "SELECT slug FROM claim ORDER BY id LIMIT 1")
 fingerprint "${EMB[@]}" > "$WORK/embedded-original.txt"
 kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true    # SIGTERM: Crux, then PostgreSQL, stop cleanly
-tar -C "$WORK/embedded" -czf "$WORK/crux-data.tar.gz" pgdata session.key
+# session.key exists only when CRUX_SESSION_KEY is not set (here it is)
+tar -C "$WORK/embedded" -czf "$WORK/crux-data.tar.gz" pgdata $(cd "$WORK/embedded" && ls session.key 2>/dev/null)
 log "archive of the stopped data folder: $(du -h "$WORK/crux-data.tar.gz" | cut -f1)"
 mkdir -p "$WORK/restored-embedded"
 tar -C "$WORK/restored-embedded" -xzf "$WORK/crux-data.tar.gz"

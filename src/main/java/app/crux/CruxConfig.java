@@ -33,7 +33,7 @@ public interface CruxConfig {
         boolean secureCookies();
 
         /** Requests worked on at once; more are answered 503 + Retry-After at once instead of queueing (web.Admission). */
-        @WithDefault("32")
+        @WithDefault("12")
         int maxConcurrentRequests();
 
         /** A request not answered within this is answered 503 + Retry-After (web.Admission). */

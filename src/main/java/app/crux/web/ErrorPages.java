@@ -136,7 +136,8 @@ public class ErrorPages {
             return answer(request, 400, "Cannot store this input", "Some of the text or numbers cannot be stored "
                     + "(an invisible control character, or a value out of range). Nothing was saved.", List.of(), Map.of());
         }
-        if (state != null && state.startsWith("23")) {
+        if (state != null && (state.startsWith("23") || state.startsWith("40"))) {
+            // 40: a deadlock or serialization failure between two writers; the loser is rolled back whole
             // integrity: two requests raced to create the same thing
             return answer(request, 409, "Conflict", "This clashes with something saved at the same moment; reload and try again.",
                     List.of(), Map.of());
