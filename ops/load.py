@@ -84,7 +84,9 @@ def probe(a):
             t = time.time()
             status, ms, retry, body = request(a.base, "GET", path, headers, timeout=10)
             friendly = b"try again in a moment" in body.lower() or b'"error"' in body
-            w.writerow([f"{t:.3f}", kind, status, round(ms), retry or "", int(friendly)])
+            # "busy": the admission limit's 503 (web.Admission), not the database's
+            busy = b"more requests than it can answer" in body
+            w.writerow([f"{t:.3f}", kind, status, round(ms), retry or "", int(friendly), int(busy)])
             out.flush()
         time.sleep(a.interval)
     out.close()
@@ -128,13 +130,16 @@ def probe_report(a):
         "non_503_failures": sum(1 for r in failing if r[2] != "503"),
         "503_without_retry_after": sum(1 for r in failing if r[2] == "503" and not r[4]),
         "503_without_friendly_body": sum(1 for r in failing if r[2] == "503" and r[5] != "1"),
+        "503_busy": sum(1 for r in failing if r[2] == "503" and len(r) > 6 and r[6] == "1"),
     }
     ok_after = [float(r[0]) for r in rows if float(r[0]) >= (float(a.recovered_from) if a.recovered_from else 1e18)]
     if a.recovered_from:
         # first moment from which page and API both answered 200 every time
         t0 = float(a.recovered_from)
         later = [r for r in rows if float(r[0]) >= t0]
-        last_bad = max([float(r[0]) for r in later if r[2] != "200"], default=t0)
+        # a busy 503 (more clients than the admission limit) is service, not the outage going on
+        bad = [r for r in later if r[2] != "200" and not (r[2] == "503" and len(r) > 6 and r[6] == "1")]
+        last_bad = max([float(r[0]) for r in bad], default=t0)
         good_after = [float(r[0]) for r in later if float(r[0]) > last_bad and r[2] == "200"]
         report["recovered_after_s"] = round((good_after[0] if good_after else 1e9) - t0, 2)
     print(json.dumps(report))
