@@ -31,6 +31,14 @@ public interface CruxConfig {
         /** Mark every cookie Secure, whatever the request came in over (on in production, which runs behind TLS). */
         @WithDefault("false")
         boolean secureCookies();
+
+        /** Requests worked on at once; more are answered 503 + Retry-After at once instead of queueing (web.Admission). */
+        @WithDefault("12")
+        int maxConcurrentRequests();
+
+        /** A request not answered within this is answered 503 + Retry-After (web.Admission). */
+        @WithDefault("PT10S")
+        Duration requestTimeout();
     }
 
     interface Demo {

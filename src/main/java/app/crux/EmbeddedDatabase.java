@@ -1,5 +1,6 @@
 package app.crux;
 
+import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,6 +24,12 @@ public final class EmbeddedDatabase {
     public static final String USER = "postgres";
     public static final String DATABASE = "postgres";
 
+    /** Longer than quarkus.shutdown.timeout plus Quarkus' own stop; a hung stop must not keep PostgreSQL up forever. */
+    private static final Duration MAX_WAIT_FOR_QUARKUS = Duration.ofSeconds(45);
+
+    /** Started for the application (not for a test): its stop waits for Quarkus to stop first. */
+    private static volatile boolean runByMain;
+
     private EmbeddedDatabase() {
     }
 
@@ -33,6 +41,7 @@ public final class EmbeddedDatabase {
         String url = System.getProperty(STARTED_URL);
         if (url == null) {
             Path dir = dataDir(System.getenv());
+            runByMain = true;
             url = start(dir, 0).getJdbcUrl(USER, DATABASE);
             System.setProperty(STARTED_URL, url);
             // before Quarkus' logging exists; operators and bench/run.sh read the address from here
@@ -70,9 +79,15 @@ public final class EmbeddedDatabase {
                     .setServerConfig("fsync", "on")
                     .setLocaleConfig("locale", "C.UTF-8")
                     .setLocaleConfig("encoding", "UTF8")
+                    // zonky's own hook would stop PostgreSQL at once, beside Quarkus' graceful stop
+                    .setRegisterShutdownHook(false)
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
+                    if (runByMain) {
+                        awaitQuarkusStopped();
+                    }
+                    // a fast shutdown: sessions end, a checkpoint is written, the next start needs no recovery
                     postgres.close();
                 } catch (IOException e) {
                     System.err.println("Stopping the embedded PostgreSQL failed: " + e.getMessage());
@@ -81,6 +96,27 @@ public final class EmbeddedDatabase {
             return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    /**
+     * JVM shutdown hooks run all at once: without this wait PostgreSQL would stop while Quarkus still
+     * lets the requests in flight finish ({@code quarkus.shutdown.timeout}), and those would fail.
+     * Quarkus' own hook forgets the application once it has stopped.
+     */
+    private static void awaitQuarkusStopped() {
+        long deadline = System.nanoTime() + MAX_WAIT_FOR_QUARKUS.toNanos();
+        try {
+            while (ApplicationLifecycleManager.getCurrentApplication() != null) {
+                if (System.nanoTime() > deadline) {
+                    System.err.println("Crux: Quarkus did not stop within " + MAX_WAIT_FOR_QUARKUS.toSeconds()
+                            + " s; stopping the embedded PostgreSQL anyway");
+                    return;
+                }
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -19,6 +19,12 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
 
     private EmbeddedPostgres postgres;
     private Path dataDir;
+    /** The running test database's data folder, for tests that stop and start it (web.DatabaseOutageTest). */
+    private static volatile Path runningDataDir;
+
+    public static java.util.Optional<Path> runningDataDir() {
+        return java.util.Optional.ofNullable(runningDataDir);
+    }
 
     @Override
     public Map<String, String> start() {
@@ -31,6 +37,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
             throw new UncheckedIOException(e);
         }
         postgres = EmbeddedDatabase.start(dataDir.resolve("pgdata"), 0);
+        runningDataDir = dataDir.resolve("pgdata");
         return Map.of(
                 "quarkus.datasource.jdbc.url", postgres.getJdbcUrl(EmbeddedDatabase.USER, EmbeddedDatabase.DATABASE),
                 "quarkus.datasource.username", EmbeddedDatabase.USER,
@@ -42,6 +49,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         if (postgres == null) {
             return;
         }
+        runningDataDir = null;
         try {
             postgres.close();
             try (Stream<Path> files = Files.walk(dataDir)) {

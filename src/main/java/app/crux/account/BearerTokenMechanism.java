@@ -1,5 +1,6 @@
 package app.crux.account;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
@@ -35,7 +36,8 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
         String token = header.substring(SCHEME.length()).strip();
         var request = HttpSecurityUtils.setRoutingContextAttribute(
                 new TokenAuthenticationRequest(new TokenCredential(token, "bearer")), context);
-        return identityProviderManager.authenticate(request).onFailure().recoverWithItem(failure -> {
+        // only a refused token is marked; a database out of reach fails the request (503, web.DatabaseUnavailable)
+        return identityProviderManager.authenticate(request).onFailure(AuthenticationFailedException.class).recoverWithItem(failure -> {
             context.put(REJECTED_TOKEN, Boolean.TRUE);
             return null;
         });

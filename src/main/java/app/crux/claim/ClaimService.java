@@ -4,6 +4,7 @@ import app.crux.audit.AuditEvent;
 import app.crux.audit.AuditLog;
 import app.crux.score.ScoreKeeper;
 import app.crux.web.BadInput;
+import app.crux.web.Conflict;
 import app.crux.web.CurrentUser;
 import app.crux.web.Slug;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -157,8 +158,20 @@ public class ClaimService {
         if (fromId == intoId) {
             throw new BadInput("A claim cannot be merged into itself.");
         }
+        // both rows locked, lower id first, before they are read: of two merges of the same pair (either
+        // direction) the second waits for the first and then finds a claim merged (V3 refuses a cycle too)
+        em.createNativeQuery("SELECT id FROM claim WHERE id IN (:a, :b) ORDER BY id FOR UPDATE")
+                .setParameter("a", fromId).setParameter("b", intoId).getResultList();
         Claim from = find(fromId);
         Claim into = find(intoId);
+        em.refresh(from);
+        em.refresh(into);
+        for (Claim claim : List.of(from, into)) {
+            if (claim.status == ClaimStatus.MERGED) {
+                throw new Conflict("“" + claim.statement + "” has been merged into another claim already.",
+                        Map.of("claimId", claim.id, "mergedInto", claim.mergedInto.id));
+            }
+        }
         if (!from.open() || !into.open()) {
             throw new BadInput("Only open (published or draft) claims can be merged.");
         }

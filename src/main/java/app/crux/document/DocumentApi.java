@@ -33,7 +33,8 @@ public class DocumentApi {
             String kind, String text, String html) {
     }
 
-    public record RevisionRequest(String text, String html) {
+    /** {@code baseRevision}: the revision the new text was made from; when given and no longer current, 409. */
+    public record RevisionRequest(String text, String html, Integer baseRevision) {
     }
 
     public record DocumentJson(long id, String slug, String title, String url, String author, String publisher,
@@ -88,7 +89,7 @@ public class DocumentApi {
     @RolesAllowed(Role.EDITOR_NAME)
     public RevisionJson revise(@PathParam("id") long id, @Valid @NotNull(message = "Send {text} or {html}.") RevisionRequest request) {
         String text = importer.fromApiRevision(request.text(), request.html());
-        var revision = documents.revise(id, text);
+        var revision = documents.revise(id, text, request.baseRevision());
         return new RevisionJson(DocumentJson.of(revision.document(), Excerpt.ofDocument(id)), revision.kept(),
                 revision.changed(), revision.orphaned());
     }

@@ -100,10 +100,10 @@ public class DocumentPages {
     @POST
     @Path("{slug}/revise")
     @RolesAllowed(Role.EDITOR_NAME)
-    public Response revise(@PathParam("slug") String slug, @RestForm String text) {
+    public Response revise(@PathParam("slug") String slug, @RestForm String text, @RestForm Integer baseRevision) {
         Document document = Document.bySlug(slug);
         try {
-            var revision = documents.revise(document.id, importer.normalizePasted(text));
+            var revision = documents.revise(document.id, importer.normalizePasted(text), baseRevision);
             String message = "Revision " + revision.document().currentRevision + " saved: " + revision.kept() + " passage(s) kept"
                     + (revision.changed().isEmpty() ? "" : ", " + revision.changed().size() + " found with different words")
                     + (revision.orphaned().isEmpty() ? "" : ", " + revision.orphaned().size() + " no longer found (see below)")
@@ -112,6 +112,8 @@ public class DocumentPages {
             return Flash.redirect(URI.create(DocumentPaths.of(slug)), attention ? Flash.Kind.ALERT : Flash.Kind.NOTICE, message);
         } catch (BadInput | Conflict | ImportRefused e) {
             int status = e instanceof Conflict ? 409 : 400;
+            // read again: after a clash the form must offer the revision that is current now
+            Document.getEntityManager().refresh(document);
             return HtmlPage.status(status, Templates.revise(document, text == null ? "" : text, List.of(e.getMessage())));
         }
     }

@@ -9,6 +9,7 @@ import app.crux.web.CurrentUser;
 import app.crux.web.Slug;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -88,7 +89,24 @@ public class DocumentService {
 
     /** Replaces the text, keeps the old revision, and re-anchors every excerpt; nothing is dropped. */
     public Revision revise(long documentId, String normalizedText) {
-        Document document = find(documentId);
+        return revise(documentId, normalizedText, null);
+    }
+
+    /**
+     * As {@link #revise(long, String)}, refused with 409 (and the current revision) when the editor
+     * started from a revision that is no longer current. The document's row is locked first: of two
+     * revisions sent at once from the same revision, one is saved and the other is told so.
+     */
+    public Revision revise(long documentId, String normalizedText, Integer baseRevision) {
+        Document document = Document.findById(documentId, LockModeType.PESSIMISTIC_WRITE);
+        if (document == null) {
+            throw new NotFoundException("No document " + documentId);
+        }
+        if (baseRevision != null && baseRevision != document.currentRevision) {
+            throw new Conflict("Someone saved revision " + document.currentRevision + " while you edited revision "
+                    + baseRevision + ". Reload it and make your change again.",
+                    Map.of("currentRevision", document.currentRevision));
+        }
         if (document.citationOnly()) {
             throw new BadInput("A citation-only source has no text to revise.");
         }

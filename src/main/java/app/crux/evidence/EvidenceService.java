@@ -47,11 +47,22 @@ public class EvidenceService {
     }
 
     /** Moves evidence to the claim that absorbs it; merge keeps the target's own item where both quote the same passage. */
+    /**
+     * SQL condition: evidence {@code t} and {@code e} quote the same passage — the same excerpt, or two excerpt rows
+     * at the same place of the same revision (V3's evidence_claim_passage_key would refuse moving such a twin).
+     * Shared with the votes' move on a merge, which must match passages the same way.
+     */
+    public static final String SAME_PASSAGE = """
+            (t.excerpt_id IS NOT DISTINCT FROM e.excerpt_id OR EXISTS (
+                SELECT 1 FROM excerpt tx JOIN excerpt ex ON ex.id = e.excerpt_id WHERE tx.id = t.excerpt_id
+                  AND tx.start_offset = ex.start_offset AND tx.end_offset = ex.end_offset AND tx.revision = ex.revision))
+            """;
+
     private static final String MOVE_TO_TARGET = """
             UPDATE evidence e SET claim_id = :into, updated_at = now()
             WHERE e.claim_id = :from AND NOT EXISTS (
                 SELECT 1 FROM evidence t WHERE t.claim_id = :into AND t.document_id = e.document_id
-                  AND t.excerpt_id IS NOT DISTINCT FROM e.excerpt_id)""";
+                  AND """ + SAME_PASSAGE + ")";
 
     @Inject
     Passages passages;
@@ -72,6 +83,9 @@ public class EvidenceService {
     CurrentUser currentUser;
 
     public Evidence attach(long claimId, NewEvidence input) {
+        // writers to one claim's evidence queue here, so of two editors quoting the same passage at
+        // once the second finds the first one's excerpt and evidence (409) instead of making twins
+        scores.lock(claimId);
         Claim claim = Claim.findById(claimId);
         if (claim == null) {
             throw new NotFoundException("No claim " + claimId);

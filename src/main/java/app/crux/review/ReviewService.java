@@ -1,5 +1,6 @@
 package app.crux.review;
 
+import app.crux.evidence.EvidenceService;
 import app.crux.Rows;
 import app.crux.score.Strength;
 import app.crux.audit.AuditLog;
@@ -137,7 +138,7 @@ public class ReviewService {
                 INSERT INTO vote (evidence_id, reviewer_id, strength, disputes_stance, rationale, created_at, updated_at)
                 SELECT t.id, v.reviewer_id, v.strength, v.disputes_stance, v.rationale, v.created_at, v.updated_at
                 FROM evidence e JOIN vote v ON v.evidence_id = e.id
-                JOIN evidence t ON t.claim_id = :into AND t.document_id = e.document_id AND t.excerpt_id IS NOT DISTINCT FROM e.excerpt_id
+                JOIN evidence t ON t.claim_id = :into AND t.document_id = e.document_id AND """ + EvidenceService.SAME_PASSAGE + """
                 WHERE e.claim_id = :from
                 ON CONFLICT (evidence_id, reviewer_id) DO NOTHING""")
                 .setParameter("into", merging.intoId).setParameter("from", merging.fromId).executeUpdate();

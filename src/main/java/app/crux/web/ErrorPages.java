@@ -134,13 +134,19 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            // the database restarting or every connection busy: the same request works in a few seconds
+            return Response.fromResponse(answer(request, 503, DatabaseUnavailable.TITLE, DatabaseUnavailable.MESSAGE,
+                    List.of(), Map.of())).header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
+        }
         String state = sqlState(e);
         if (state != null && state.startsWith("22")) {
             // data exception: e.g. a NUL character or a value out of range that slipped past validation
             return answer(request, 400, "Cannot store this input", "Some of the text or numbers cannot be stored "
                     + "(an invisible control character, or a value out of range). Nothing was saved.", List.of(), Map.of());
         }
-        if (state != null && state.startsWith("23")) {
+        if (state != null && (state.startsWith("23") || state.startsWith("40"))) {
+            // 40: a deadlock or serialization failure between two writers; the loser is rolled back whole
             // integrity: two requests raced to create the same thing
             return answer(request, 409, "Conflict", "This clashes with something saved at the same moment; reload and try again.",
                     List.of(), Map.of());
