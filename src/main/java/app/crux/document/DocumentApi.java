@@ -1,5 +1,6 @@
 package app.crux.document;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import app.crux.document.importing.DocumentImporter;
 import app.crux.account.Role;
 import app.crux.web.Paging;
@@ -37,16 +38,17 @@ public class DocumentApi {
     public record RevisionRequest(String text, String html, Integer baseRevision) {
     }
 
-    public record DocumentJson(long id, String slug, String title, String url, String author, String publisher,
-            LocalDate publishedOn, String kind, int revision, String text, List<ExcerptJson> excerpts) {
+    public record DocumentJson(long id, String slug, String title, @Schema(nullable = true) String url,
+            @Schema(nullable = true) String author, @Schema(nullable = true) String publisher,
+            @Schema(nullable = true) LocalDate publishedOn, String kind, int revision, String text, List<ExcerptJson> excerpts) {
         static DocumentJson of(Document d, List<Excerpt> excerpts) {
             return new DocumentJson(d.id, d.slug, d.title, d.url, d.author, d.publisher, d.publishedOn, d.kind.name(),
                     d.currentRevision, d.body, excerpts.stream().map(ExcerptJson::of).toList());
         }
     }
 
-    public record DocumentSummary(long id, String slug, String title, String kind, String author, String publisher,
-            LocalDate publishedOn, boolean citationOnly) {
+    public record DocumentSummary(long id, String slug, String title, String kind, @Schema(nullable = true) String author,
+            @Schema(nullable = true) String publisher, @Schema(nullable = true) LocalDate publishedOn, boolean citationOnly) {
         static DocumentSummary of(Document d) {
             return new DocumentSummary(d.id, d.slug, d.title, d.kind.name(), d.author, d.publisher, d.publishedOn, d.citationOnly());
         }
