@@ -3,7 +3,9 @@ package app.crux.document;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import app.crux.document.importing.DocumentImporter;
 import app.crux.account.Role;
+import app.crux.web.ETags;
 import app.crux.web.Paging;
+import app.crux.web.PreconditionFailed;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -11,6 +13,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -22,6 +26,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.List;
 
 /** Documents over JSON: import, list, read with excerpts, revise. */
@@ -81,17 +86,29 @@ public class DocumentApi {
     @GET
     @Path("{id}")
     @PermitAll
-    public DocumentJson get(@PathParam("id") long id) {
+    public RestResponse<DocumentJson> get(@PathParam("id") long id) {
         Document document = documents.find(id);
-        return DocumentJson.of(document, Excerpt.ofDocument(id));
+        // the ETag is the revision: every change of a document's text is a new revision
+        return RestResponse.ResponseBuilder.ok(DocumentJson.of(document, Excerpt.ofDocument(id)))
+                .header(HttpHeaders.ETAG, ETags.of(document.currentRevision)).build();
     }
 
     @PUT
     @Path("{id}")
     @RolesAllowed(Role.EDITOR_NAME)
-    public RevisionJson revise(@PathParam("id") long id, @Valid @NotNull(message = "Send {text} or {html}.") RevisionRequest request) {
+    public RevisionJson revise(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull(message = "Send {text} or {html}.") RevisionRequest request) {
+        Integer matched = ETags.ifMatch(ifMatch);
+        if (matched != null) {
+            int current = documents.find(id).currentRevision;
+            if (matched != current) {
+                throw new PreconditionFailed("Someone saved revision " + current + " after the revision " + matched
+                        + " you edited. Reload it and make your change again.", Map.of("currentRevision", current));
+            }
+        }
         String text = importer.fromApiRevision(request.text(), request.html());
-        var revision = documents.revise(id, text, request.baseRevision());
+        // If-Match names the base revision; the service's own check covers a save between here and there (409)
+        var revision = documents.revise(id, text, matched != null ? matched : request.baseRevision());
         return new RevisionJson(DocumentJson.of(revision.document(), Excerpt.ofDocument(id)), revision.kept(),
                 revision.changed(), revision.orphaned());
     }
