@@ -4,7 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import app.crux.document.importing.DocumentImporter;
 import app.crux.account.Role;
 import app.crux.web.ETags;
-import app.crux.web.Paging;
+import app.crux.web.ApiPage;
 import app.crux.web.PreconditionFailed;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,6 +13,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.POST;
@@ -78,9 +80,11 @@ public class DocumentApi {
 
     @GET
     @PermitAll
-    public List<DocumentSummary> list(@QueryParam("q") String q, @QueryParam("page") Integer page) {
-        Paging paging = Paging.of(page, 50, Document.countMatching(q));
-        return Document.listMatching(q, paging.index(), 50).stream().map(DocumentSummary::of).toList();
+    public RestResponse<List<DocumentSummary>> list(@QueryParam("q") String q, @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size, @Context UriInfo uri) {
+        ApiPage paging = ApiPage.of(page, size, 50);
+        return paging.answer(Document.listMatching(q, paging.number() - 1, paging.size()).stream().map(DocumentSummary::of).toList(),
+                Document.countMatching(q), uri);
     }
 
     @GET
