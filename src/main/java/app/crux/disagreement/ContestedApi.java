@@ -4,8 +4,11 @@ import app.crux.review.BlindRating;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestResponse;
+import app.crux.web.ApiPage;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -31,14 +34,21 @@ public class ContestedApi {
 
     @GET
     @PermitAll
-    public List<Entry> contested(@QueryParam("limit") @DefaultValue("20") int limit, @QueryParam("tag") String tag) {
-        int size = Math.max(1, Math.min(limit, 200));
-        return Contested.ranked(tag == null || tag.isBlank() ? null : tag, 0, size).stream()
+    public RestResponse<List<Entry>> contested(@QueryParam("page") Integer page, @QueryParam("size") Integer size,
+            @QueryParam("limit") Integer limit, @QueryParam("tag") String tag, @Context UriInfo uri) {
+        // limit: the older name of size, still honoured (clamped, as it always was) when size is not given
+        Integer rows = size;
+        if (rows == null && limit != null) {
+            rows = Math.max(1, Math.min(limit, ApiPage.MAX_SIZE));
+        }
+        ApiPage paging = ApiPage.of(page, rows, 20);
+        String filter = tag == null || tag.isBlank() ? null : tag;
+        return paging.answer(Contested.ranked(filter, paging.offset(), paging.size()).stream()
                 .map(r -> blind.maySeeClaim(r.id())
                         ? new Entry(new ClaimRef(r.id(), r.slug(), r.statement(), r.verdict().name()),
                                 r.contestedness(), r.supportWeight(), r.conflictWeight())
                         // blind rating: a reviewer sees a claim's aggregates once they have rated all of it
                         : new Entry(new ClaimRef(r.id(), r.slug(), r.statement(), null), null, null, null))
-                .toList();
+                .toList(), Contested.count(filter), uri);
     }
 }

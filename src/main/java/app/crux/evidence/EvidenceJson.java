@@ -1,13 +1,17 @@
 package app.crux.evidence;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import app.crux.document.ExcerptJson;
 
 import java.math.BigDecimal;
 
 /** An evidence item as the API shows it; weight and voteCount are null while blind rating hides them. */
 public record EvidenceJson(long id, long claimId, long documentId, String documentTitle, String stance,
-        ExcerptJson excerpt, String note, String population, String intervention, String comparison, String outcome,
-        String studyType, BigDecimal weight, Integer voteCount) {
+        @Schema(nullable = true) ExcerptJson excerpt, @Schema(nullable = true) String note,
+        @Schema(nullable = true) String population, @Schema(nullable = true) String intervention,
+        @Schema(nullable = true) String comparison, @Schema(nullable = true) String outcome,
+        @Schema(nullable = true) String studyType, @Schema(nullable = true) BigDecimal weight,
+        @Schema(nullable = true) Integer voteCount) {
 
     /** The same item without anything that tells how it was rated. */
     public EvidenceJson withoutRatings() {

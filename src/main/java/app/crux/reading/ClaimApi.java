@@ -15,6 +15,8 @@ import app.crux.evidence.EvidenceService;
 import app.crux.review.BlindRating;
 import app.crux.web.BadInput;
 import app.crux.web.Conflict;
+import app.crux.web.ETags;
+import app.crux.web.PreconditionFailed;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -22,6 +24,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -51,7 +55,8 @@ public class ClaimApi {
     public record NewClaimRequest(String statement, List<String> tags, String status, @Valid SourceRequest source) {
     }
 
-    public record EditRequest(@NotNull(message = "Send the version you edited, for optimistic locking.") Integer version, String statement, List<String> tags, String status) {
+    /** {@code version}: the one edited, for optimistic locking; may be left out when an {@code If-Match} header names it. */
+    public record EditRequest(Integer version, String statement, List<String> tags, String status) {
     }
 
     public record MergeRequest(@NotNull(message = "Send {into: id of the claim to merge into}.") Long into) {
@@ -112,22 +117,38 @@ public class ClaimApi {
     @GET
     @Path("{id}")
     @PermitAll
-    public ClaimJson get(@PathParam("id") long id) {
-        return ClaimJson.of(ClaimView.of(visibility.require(load(id), id)), blind);
+    public RestResponse<ClaimJson> get(@PathParam("id") long id) {
+        return tagged(ClaimJson.of(ClaimView.of(visibility.require(load(id), id)), blind));
     }
 
     @PATCH
     @Path("{id}")
     @RolesAllowed(Role.EDITOR_NAME)
-    public ClaimJson edit(@PathParam("id") long id,
+    public RestResponse<ClaimJson> edit(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "Send {version, statement?, tags?, status?}: the version you edited, for optimistic locking.") EditRequest request) {
-        try {
-            claims.edit(id, new ClaimService.Edit(request.version(), request.statement(), request.tags(), status(request.status())));
-        } catch (StaleClaim stale) {
-            // answered 409 by the Conflict mapper, with the claim as it is now so the client can redo its edit
-            throw new Conflict(stale.getMessage(), Map.of("current", ClaimJson.of(ClaimView.of(load(id)), blind)));
+        Integer matched = ETags.ifMatch(ifMatch);
+        // If-Match names the version edited; without it the body's version does, as before
+        Integer version = matched != null ? matched : request.version();
+        if (version == null) {
+            throw new BadInput("Send the version you edited, for optimistic locking (in the body, or as If-Match).",
+                    List.of("version: missing"));
         }
-        return ClaimJson.of(ClaimView.of(load(id)), blind);
+        try {
+            claims.edit(id, new ClaimService.Edit(version, request.statement(), request.tags(), status(request.status())));
+        } catch (StaleClaim stale) {
+            ClaimJson current = ClaimJson.of(ClaimView.of(load(id)), blind);
+            if (matched != null) {
+                throw new PreconditionFailed(stale.getMessage(), Map.of("currentVersion", current.version(), "current", current));
+            }
+            // answered 409 by the Conflict mapper, with the claim as it is now so the client can redo its edit
+            throw new Conflict(stale.getMessage(), Map.of("current", current));
+        }
+        return tagged(ClaimJson.of(ClaimView.of(load(id)), blind));
+    }
+
+    /** The claim with its ETag: its version, which every edit raises. */
+    private static RestResponse<ClaimJson> tagged(ClaimJson claim) {
+        return RestResponse.ResponseBuilder.ok(claim).header(HttpHeaders.ETAG, ETags.of(claim.version())).build();
     }
 
     @POST

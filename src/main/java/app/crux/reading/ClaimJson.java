@@ -1,5 +1,6 @@
 package app.crux.reading;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import app.crux.claim.Claim;
 import app.crux.score.ClaimScore;
 import app.crux.evidence.Evidence;
@@ -15,8 +16,9 @@ import java.util.List;
  * is unrated ({@code unratedByYou} > 0) the claim's verdict, contestedness and side weights are
  * null and the items come in the order they were attached.
  */
-public record ClaimJson(long id, String slug, String statement, List<String> tags, String status, int version, String verdict,
-        BigDecimal contestedness, BigDecimal supportWeight, BigDecimal conflictWeight, boolean ratingsHidden, int unratedByYou,
+public record ClaimJson(long id, String slug, String statement, List<String> tags, String status, int version,
+        @Schema(nullable = true) String verdict, @Schema(nullable = true) BigDecimal contestedness,
+        @Schema(nullable = true) BigDecimal supportWeight, @Schema(nullable = true) BigDecimal conflictWeight, boolean ratingsHidden, int unratedByYou,
         List<EvidenceJson> supports, List<EvidenceJson> conflicts) {
 
     public static ClaimJson of(ClaimView view, BlindRating blind) {

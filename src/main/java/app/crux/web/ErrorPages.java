@@ -109,6 +109,11 @@ public class ErrorPages {
     }
 
     @ServerExceptionMapper
+    public Response preconditionFailed(PreconditionFailed e, HttpServerRequest request) {
+        return answer(request, 412, "Precondition failed", e.getMessage(), List.of(), e.fields);
+    }
+
+    @ServerExceptionMapper
     public Response quoteNotFound(QuoteNotFound e, HttpServerRequest request) {
         return answer(request, 422, "Passage not found", e.getMessage(), List.of(), Map.of());
     }

@@ -1,5 +1,6 @@
 package app.crux.exchange;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import app.crux.TestApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,15 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LiveResponseSchemaTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /**
-     * Operations whose live answers this test found not to match /q/openapi when it was written
-     * (fields sent as null that the schema declares non-nullable strings: documents' url, author,
-     * publisher, publishedOn; evidence context fields in a claim). They belong to the typed-API work
-     * (issue 10); the list only shrinks: an entry that conforms fails the test until removed.
-     */
-    private static final java.util.Set<String> KNOWN_DRIFT = java.util.Set.of("/api/claims/{id}", "/api/documents",
-            "/api/documents/{id}");
 
     private static JsonNode get(String url, String token) throws Exception {
         var request = given();
@@ -108,11 +100,8 @@ class LiveResponseSchemaTest {
             }
             List<String> problems = OpenApiSchemas.problems(path, "GET", 200, JSON.readTree(response.asString()));
             checked.add(path);
-            if (!problems.isEmpty() && !KNOWN_DRIFT.contains(path)) {
+            if (!problems.isEmpty()) {
                 failures.add("GET " + url + ": " + problems);
-            }
-            if (problems.isEmpty() && KNOWN_DRIFT.contains(path)) {
-                failures.add("GET " + url + " conforms now: take it off KNOWN_DRIFT");
             }
         }
         System.out.println("Schema-checked GETs: " + checked);

@@ -90,6 +90,14 @@ class OpenApiSchemasTest {
             }
         }
         String type = schema.path("type").asText("");
+        if (schema.path("type").isArray()) {
+            // OpenAPI 3.1 spells a nullable field as type: [string, "null"]: what counts is the non-null type
+            for (JsonNode t : schema.path("type")) {
+                if (!t.asText().equals("null")) {
+                    type = t.asText();
+                }
+            }
+        }
         if (type.equals("array")) {
             untyped(api, schema.path("items"), where + "[]", seen, problems);
             return;

@@ -1,0 +1,61 @@
+package app.crux.web;
+
+import app.crux.TestApi;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** ?page=&size= on /api lists: the answer stays an array, the total and neighbours come in headers. */
+@QuarkusTest
+class ApiPagingTest {
+
+    @Test
+    void documentsPageWithTotalAndLinks() {
+        String mark = "Paging mark " + System.nanoTime();
+        for (int i = 0; i < 3; i++) {
+            TestApi.importText(mark + " " + i, "Paged text number " + i + " " + System.nanoTime() + ".");
+        }
+        var first = given().get("/api/documents?q=" + mark + "&page=1&size=2").then().statusCode(200)
+                .body("$", hasSize(2)).header("X-Total-Count", "3")
+                .header("Link", containsString("rel=\"next\"")).header("Link", not(containsString("rel=\"prev\"")))
+                .extract();
+        assertTrue(first.header("Link").contains("page=2") && first.header("Link").contains("size=2"), first.header("Link"));
+        var second = given().get("/api/documents?q=" + mark + "&page=2&size=2").then().statusCode(200)
+                .body("$", hasSize(1)).header("X-Total-Count", "3")
+                .header("Link", containsString("rel=\"prev\"")).header("Link", not(containsString("rel=\"next\"")))
+                .extract();
+        List<Integer> a = first.jsonPath().getList("id");
+        List<Integer> b = second.jsonPath().getList("id");
+        assertEquals(2, a.size());
+        assertTrue(a.stream().noneMatch(b::contains), a + " " + b);
+        given().get("/api/documents?page=0").then().statusCode(400).body("error", containsString("Pages"));
+        given().get("/api/documents?size=101").then().statusCode(400);
+        given().get("/api/documents?size=0").then().statusCode(400);
+        given().get("/api/documents?size=100").then().statusCode(200);
+    }
+
+    @Test
+    void contestedPagesTooAndKeepsItsOldLimit() {
+        var all = given().get("/api/contested?size=100").then().statusCode(200).extract();
+        long total = Long.parseLong(all.header("X-Total-Count"));
+        assertEquals(Math.min(total, 100), all.jsonPath().getList("$").size());
+        given().get("/api/contested?size=1&page=1").then().statusCode(200).body("$", hasSize((int) Math.min(total, 1)))
+                .header("Link", containsString("rel=\"last\""));
+        if (total >= 2) {
+            assertNotEquals(given().get("/api/contested?size=1&page=1").jsonPath().getLong("[0].claim.id"),
+                    given().get("/api/contested?size=1&page=2").jsonPath().getLong("[0].claim.id"));
+        }
+        given().get("/api/contested?limit=1").then().statusCode(200).body("$", hasSize((int) Math.min(total, 1)));
+        given().get("/api/contested?size=500").then().statusCode(400);
+        given().get("/api/contested?page=-1").then().statusCode(400);
+    }
+}
