@@ -1,10 +1,8 @@
 package app.crux.account;
 
-import app.crux.EmbeddedPostgresResource;
-import io.quarkus.test.junit.QuarkusTestProfile;
+import app.crux.OwnDatabaseProfile;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,17 +18,7 @@ final class FirstAdminProfiles {
     private FirstAdminProfiles() {
     }
 
-    abstract static class FreshDatabaseWithDemo implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(EmbeddedPostgresResource.class));
-        }
-
-        /** Only the database above: not the one every other test shares. */
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
-        }
+    abstract static class FreshDatabaseWithDemo extends OwnDatabaseProfile {
     }
 
     public static class ConfiguredPassword extends FreshDatabaseWithDemo {

@@ -1,17 +1,15 @@
 package app.crux.demo;
 
-import app.crux.EmbeddedPostgresResource;
-import io.quarkus.test.junit.QuarkusTestProfile;
+import app.crux.OwnDatabaseProfile;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 /**
  * README's first run: an empty database of its own, demo mode on (as in dev mode), a generated
  * admin password, and the log in a file so tests read the banner as a person would.
  */
-public class DemoMode implements QuarkusTestProfile {
+public class DemoMode extends OwnDatabaseProfile {
 
     /** Where this run writes its log. */
     public static final Path LOG = Path.of("target", "demo-mode-" + ProcessHandle.current().pid() + ".log");
@@ -21,16 +19,5 @@ public class DemoMode implements QuarkusTestProfile {
         return Map.of("crux.demo.load-on-empty", "true",
                 "crux.admin-password", "", "%test.crux.admin-password", "",
                 "quarkus.log.file.enabled", "true", "quarkus.log.file.path", LOG.toString());
-    }
-
-    @Override
-    public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(EmbeddedPostgresResource.class));
-    }
-
-    /** Only the database above: not the one every other test shares. */
-    @Override
-    public boolean disableGlobalTestResources() {
-        return true;
     }
 }

@@ -1,9 +1,7 @@
 package app.crux.exchange;
 
-import app.crux.EmbeddedPostgresResource;
-import io.quarkus.test.junit.QuarkusTestProfile;
+import app.crux.OwnDatabaseProfile;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,16 +13,7 @@ public final class ExchangeProfiles {
     private ExchangeProfiles() {
     }
 
-    public static class OwnDatabase implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(EmbeddedPostgresResource.class));
-        }
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
-        }
+    public static class OwnDatabase extends OwnDatabaseProfile {
 
         @Override
         public Map<String, String> getConfigOverrides() {

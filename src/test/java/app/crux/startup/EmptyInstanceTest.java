@@ -1,20 +1,18 @@
 package app.crux.startup;
 
-import app.crux.EmbeddedPostgresResource;
+import app.crux.OwnDatabaseProfile;
 import app.crux.TestAccounts;
 import app.crux.account.DemoAccounts;
 import app.crux.account.Role;
 import app.crux.account.User;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -32,20 +30,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TestProfile(EmptyInstanceTest.EmptyProduction.class)
 class EmptyInstanceTest {
 
-    public static class EmptyProduction implements QuarkusTestProfile {
+    public static class EmptyProduction extends OwnDatabaseProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("crux.demo.load-on-empty", "false");
-        }
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(EmbeddedPostgresResource.class));
-        }
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
         }
     }
 
