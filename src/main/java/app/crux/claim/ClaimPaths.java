@@ -1,5 +1,6 @@
 package app.crux.claim;
 
+import app.crux.audit.AuditEvent;
 import io.quarkus.qute.TemplateExtension;
 
 /**
@@ -51,7 +52,39 @@ public final class ClaimPaths {
 
     @TemplateExtension
     static String mergePath(Claim claim) {
-        return of(claim.slug) + "/merge";
+        return mergeOf(claim.slug);
+    }
+
+    /** The merge's preview (GET, {@code ?into=} from the candidate list's radio buttons). */
+    @TemplateExtension
+    static String mergePreviewPath(Claim claim) {
+        return mergeOf(claim.slug) + "/preview";
+    }
+
+    /** Where a merged claim's merge is undone (the form posts the merge's id too). */
+    public static String undoMergeOf(String mergedSlug) {
+        return mergeOf(mergedSlug) + "/undo";
+    }
+
+    /**
+     * The undo form's address on a claim's history, for a merge event that recorded its merge
+     * ({@code claim.merge} on the merged claim, {@code claim.absorb} on the target); otherwise null.
+     */
+    @TemplateExtension
+    static String undoMergePath(AuditEvent event) {
+        if (event.after == null || event.after.get("mergeId") == null) {
+            return null;
+        }
+        Object slug = switch (event.action) {
+            case "claim.merge" -> event.after.get("slug");
+            case "claim.absorb" -> event.after.get("mergedClaimSlug");
+            default -> null;
+        };
+        return slug == null ? null : undoMergeOf(slug.toString());
+    }
+
+    public static String mergeOf(String slug) {
+        return of(slug) + "/merge";
     }
 
     @TemplateExtension

@@ -4,11 +4,9 @@ import app.crux.audit.AuditEvent;
 import app.crux.audit.AuditLog;
 import app.crux.score.ScoreKeeper;
 import app.crux.web.BadInput;
-import app.crux.web.Conflict;
 import app.crux.web.CurrentUser;
 import app.crux.web.Slug;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -17,12 +15,10 @@ import jakarta.ws.rs.NotFoundException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-/** Every write to claims: create, edit, merge, retract, restore. Each appends an audit event. */
+/** Every write to claims: create, edit, retract, restore (merging is {@link MergeService}). Each appends an audit event. */
 @ApplicationScoped
 @Transactional
 public class ClaimService {
@@ -38,38 +34,9 @@ public class ClaimService {
     public record Created(Claim claim, List<DuplicateFinder.Similar> similar) {
     }
 
-    /**
-     * Fired, synchronously and inside the merge's transaction, before {@code fromId} is closed:
-     * the evidence feature moves the claim's evidence to {@code intoId} and the review feature
-     * keeps the votes on passages both claims share. They observe this event because they sit
-     * above claim (their rows point at claims), so claim cannot call them.
-     */
-    public static final class Merging {
-        public final long fromId;
-        public final long intoId;
-        private int moved;
-
-        Merging(long fromId, long intoId) {
-            this.fromId = fromId;
-            this.intoId = intoId;
-        }
-
-        /** How many evidence items moved over; told by the evidence feature for the audit event. */
-        public void moved(int count) {
-            moved += count;
-        }
-
-        public int moved() {
-            return moved;
-        }
-    }
-
     /** A change to a claim; null fields stay as they are. {@code version} is the one the editor saw. */
     public record Edit(int version, String statement, List<String> tags, ClaimStatus status) {
     }
-
-    @Inject
-    Event<Merging> merging;
 
     @Inject
     DuplicateFinder duplicates;
@@ -147,56 +114,6 @@ public class ClaimService {
         em.flush();
         audit.record("claim.edit", "claim", claim.id, "Edited claim “" + claim.statement + "”", before, describe(claim));
         return claim;
-    }
-
-    /**
-     * Merges {@code fromId} into {@code intoId}: its evidence moves over with its votes;
-     * a passage both claims already share keeps the target's evidence, and the moved
-     * claim's votes on it are kept where the reviewer has not voted on the target's.
-     */
-    public Claim merge(long fromId, long intoId) {
-        if (fromId == intoId) {
-            throw new BadInput("A claim cannot be merged into itself.");
-        }
-        // both rows locked, lower id first, before they are read: of two merges of the same pair (either
-        // direction) the second waits for the first and then finds a claim merged (V3 refuses a cycle too)
-        em.createNativeQuery("SELECT id FROM claim WHERE id IN (:a, :b) ORDER BY id FOR UPDATE")
-                .setParameter("a", fromId).setParameter("b", intoId).getResultList();
-        Claim from = find(fromId);
-        Claim into = find(intoId);
-        em.refresh(from);
-        em.refresh(into);
-        for (Claim claim : List.of(from, into)) {
-            if (claim.status == ClaimStatus.MERGED) {
-                throw new Conflict("“" + claim.statement + "” has been merged into another claim already.",
-                        Map.of("claimId", claim.id, "mergedInto", claim.mergedInto.id));
-            }
-        }
-        if (!from.open() || !into.open()) {
-            throw new BadInput("Only open (published or draft) claims can be merged.");
-        }
-        var fromBefore = describe(from);
-        // evidence and votes belong to their features, which sit above claim: they move their own rows
-        Merging merging = new Merging(from.id, into.id);
-        this.merging.fire(merging);
-        Set<Tag> tags = new LinkedHashSet<>(into.tags);
-        tags.addAll(from.tags);
-        into.tags.clear();
-        into.tags.addAll(tags);
-        from.status = ClaimStatus.MERGED;
-        from.mergedInto = into;
-        from.updatedAt = Instant.now();
-        into.updatedAt = Instant.now();
-        em.flush();
-        em.clear();
-        scores.recompute(from.id);
-        scores.recompute(into.id);
-        Claim merged = find(fromId);
-        audit.record("claim.merge", "claim", fromId, "Merged “" + merged.statement + "” into “" + into.statement + "”",
-                fromBefore, describe(merged));
-        audit.record("claim.absorb", "claim", intoId, "Took in “" + merged.statement + "” with " + merging.moved() + " evidence item(s)",
-                null, Map.of("mergedClaimId", fromId));
-        return find(intoId);
     }
 
     public Claim retract(long claimId) {

@@ -123,6 +123,9 @@ public class DemoCorpus {
     ClaimService claims;
 
     @Inject
+    app.crux.claim.MergeService merges;
+
+    @Inject
     EvidenceService evidence;
 
     @Inject
@@ -206,7 +209,7 @@ public class DemoCorpus {
         int retracted = 0;
         for (ClaimSpec c : corpus.claims()) {
             if (c.mergeInto() != null) {
-                claims.merge(claimIds.get(c.key()), claimIds.get(c.mergeInto()));
+                merges.merge(claimIds.get(c.key()), claimIds.get(c.mergeInto()), java.util.Map.of());
                 merged++;
             }
             if (c.retract()) {

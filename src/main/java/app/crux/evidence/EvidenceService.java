@@ -2,7 +2,6 @@ package app.crux.evidence;
 
 import app.crux.audit.AuditLog;
 import app.crux.claim.Claim;
-import app.crux.claim.ClaimMergeOrder;
 import app.crux.claim.ClaimService;
 import app.crux.claim.DuplicateFinder;
 import app.crux.score.ScoreKeeper;
@@ -13,9 +12,7 @@ import app.crux.document.anchoring.Passages;
 import app.crux.web.BadInput;
 import app.crux.web.Conflict;
 import app.crux.web.CurrentUser;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -46,23 +43,16 @@ public class EvidenceService {
     public record Extracted(Claim claim, Evidence evidence, List<DuplicateFinder.Similar> similar) {
     }
 
-    /** Moves evidence to the claim that absorbs it; merge keeps the target's own item where both quote the same passage. */
     /**
      * SQL condition: evidence {@code t} and {@code e} quote the same passage — the same excerpt, or two excerpt rows
      * at the same place of the same revision (V3's evidence_claim_passage_key would refuse moving such a twin).
-     * Shared with the votes' move on a merge, which must match passages the same way.
+     * Shared by the merge (its preview, the evidence and the votes it moves), which must match passages the same way.
      */
     public static final String SAME_PASSAGE = """
             (t.excerpt_id IS NOT DISTINCT FROM e.excerpt_id OR EXISTS (
                 SELECT 1 FROM excerpt tx JOIN excerpt ex ON ex.id = e.excerpt_id WHERE tx.id = t.excerpt_id
                   AND tx.start_offset = ex.start_offset AND tx.end_offset = ex.end_offset AND tx.revision = ex.revision))
             """;
-
-    private static final String MOVE_TO_TARGET = """
-            UPDATE evidence e SET claim_id = :into, updated_at = now()
-            WHERE e.claim_id = :from AND NOT EXISTS (
-                SELECT 1 FROM evidence t WHERE t.claim_id = :into AND t.document_id = e.document_id
-                  AND """ + SAME_PASSAGE + ")";
 
     @Inject
     Passages passages;
@@ -138,18 +128,6 @@ public class EvidenceService {
         Evidence first = source == null ? null : attach(created.claim().id,
                 new NewEvidence(source.documentId(), Stance.SUPPORTS, source.passage(), null, source.context()));
         return new Extracted(created.claim(), first, created.similar());
-    }
-
-    /**
-     * A claim is being merged: its evidence moves to the target, except where the target already
-     * quotes the same passage; those leftovers go (their votes were copied by the review feature
-     * first, and the database drops the rest with them).
-     */
-    void onMerging(@Observes @Priority(ClaimMergeOrder.EVIDENCE) ClaimService.Merging merging) {
-        int moved = em.createNativeQuery(MOVE_TO_TARGET)
-                .setParameter("into", merging.intoId).setParameter("from", merging.fromId).executeUpdate();
-        em.createNativeQuery("DELETE FROM evidence WHERE claim_id = :from").setParameter("from", merging.fromId).executeUpdate();
-        merging.moved(moved);
     }
 
     static Map<String, Object> describe(Evidence evidence) {

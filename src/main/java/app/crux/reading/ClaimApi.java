@@ -40,7 +40,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Claims over JSON: create (optionally from a passage), read, edit, merge, retract, restore, and
+ * Claims over JSON: create (optionally from a passage), read, edit, retract, restore (merging: {@link MergeApi}), and
  * type-ahead lookups. Reads answer 404 for claims the caller may not see ({@link ClaimVisibility}).
  */
 @Path("/api/claims")
@@ -57,9 +57,6 @@ public class ClaimApi {
 
     /** {@code version}: the one edited, for optimistic locking; may be left out when an {@code If-Match} header names it. */
     public record EditRequest(Integer version, String statement, List<String> tags, String status) {
-    }
-
-    public record MergeRequest(@NotNull(message = "Send {into: id of the claim to merge into}.") Long into) {
     }
 
     public record ClaimSummary(long id, String slug, String statement) {
@@ -149,14 +146,6 @@ public class ClaimApi {
     /** The claim with its ETag: its version, which every edit raises. */
     private static RestResponse<ClaimJson> tagged(ClaimJson claim) {
         return RestResponse.ResponseBuilder.ok(claim).header(HttpHeaders.ETAG, ETags.of(claim.version())).build();
-    }
-
-    @POST
-    @Path("{id}/merge")
-    @RolesAllowed(Role.EDITOR_NAME)
-    public ClaimJson merge(@PathParam("id") long id, @Valid @NotNull(message = "Send {into: id of the claim to merge into}.") MergeRequest request) {
-        claims.merge(id, request.into());
-        return ClaimJson.of(ClaimView.of(load(request.into())), blind);
     }
 
     /** Retracting is its own action, audited as such: the claim disappears for readers (404) until restored. */

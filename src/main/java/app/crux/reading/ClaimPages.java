@@ -39,7 +39,7 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 
-/** Claim list, claim page, and the editors' claim actions: edit, merge, retract, restore, history. */
+/** Claim list, claim page, and the editors' claim actions: edit, retract, restore, history (merging: {@link MergePages}). */
 @Blocking
 @Path("/claims")
 @Produces(MediaType.TEXT_HTML)
@@ -117,23 +117,6 @@ public class ClaimPages {
             return page(409, claim, attempt, List.of(stale.getMessage()));
         } catch (BadInput e) {
             return page(400, claim, attempt, BadInput.problems(e));
-        }
-    }
-
-    @POST
-    @Path("{slug}/merge")
-    @RolesAllowed(Role.EDITOR_NAME)
-    public Response merge(@PathParam("slug") String slug, @RestForm String into) {
-        Claim claim = bySlug(slug);
-        Claim target = into == null ? null : Claim.findBySlug(into.strip()).orElse(null);
-        if (target == null) {
-            return Flash.redirect(URI.create(ClaimPaths.of(slug)), Flash.Kind.ALERT, "Choose the claim to merge into by its slug.");
-        }
-        try {
-            claims.merge(claim.id, target.id);
-            return Flash.redirect(URI.create(ClaimPaths.of(target.slug)), "Merged “" + claim.statement + "” into this claim.");
-        } catch (BadInput e) {
-            return Flash.redirect(URI.create(ClaimPaths.of(slug)), Flash.Kind.ALERT, e.getMessage());
         }
     }
 

@@ -13,4 +13,9 @@ final class ReadingPaths {
     static String path(DocumentView.ClaimLink link) {
         return ClaimPaths.of(link.slug());
     }
+
+    @TemplateExtension
+    static String path(MergePreview.Candidate candidate) {
+        return ClaimPaths.of(candidate.slug());
+    }
 }

@@ -1,6 +1,5 @@
 package app.crux.review;
 
-import app.crux.evidence.EvidenceService;
 import app.crux.Rows;
 import app.crux.score.Strength;
 import app.crux.audit.AuditLog;
@@ -8,11 +7,7 @@ import app.crux.score.ScoreKeeper;
 import app.crux.evidence.Evidence;
 import app.crux.web.BadInput;
 import app.crux.web.CurrentUser;
-import app.crux.claim.ClaimMergeOrder;
-import app.crux.claim.ClaimService;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -126,22 +121,6 @@ public class ReviewService {
                 "SELECT strength, disputes_stance, rationale FROM vote WHERE evidence_id = :e AND reviewer_id = :r")
                 .setParameter("e", evidenceId).setParameter("r", reviewerId), Stored.class);
         return rows.isEmpty() ? null : rows.get(0);
-    }
-
-    /**
-     * A claim is being merged: a reviewer's vote on a passage that both claims quote is kept on the
-     * target's evidence, unless that reviewer rated the target's already. Runs before the evidence
-     * feature drops the merged claim's duplicate items (and, by cascade, their votes).
-     */
-    void onMerging(@Observes @Priority(ClaimMergeOrder.VOTES) ClaimService.Merging merging) {
-        em.createNativeQuery("""
-                INSERT INTO vote (evidence_id, reviewer_id, strength, disputes_stance, rationale, created_at, updated_at)
-                SELECT t.id, v.reviewer_id, v.strength, v.disputes_stance, v.rationale, v.created_at, v.updated_at
-                FROM evidence e JOIN vote v ON v.evidence_id = e.id
-                JOIN evidence t ON t.claim_id = :into AND t.document_id = e.document_id AND """ + EvidenceService.SAME_PASSAGE + """
-                WHERE e.claim_id = :from
-                ON CONFLICT (evidence_id, reviewer_id) DO NOTHING""")
-                .setParameter("into", merging.intoId).setParameter("from", merging.fromId).executeUpdate();
     }
 
     private static Map<String, Object> describe(Stored vote) {

@@ -125,7 +125,14 @@ class RetractionTest {
         long hiddenTarget = f.asEditor().body(Map.of("statement", "Draft merge target " + System.nanoTime(), "status", "DRAFT"))
                 .post("/api/claims").then().statusCode(201).extract().<Number>path("id").longValue();
         String hiddenSlug = f.asEditor().get("/api/claims/" + hiddenTarget).then().extract().path("slug");
-        var intoDraft = fresh("Merged into a draft");
+        // a published claim may not go into a draft (readers would lose it); a draft may
+        var published = fresh("Published into a draft");
+        f.asEditor().body(Map.of("into", hiddenTarget)).post("/api/claims/" + published.id() + "/merge").then().statusCode(400)
+                .body("error", containsString("publish"));
+        long intoDraftId = f.asEditor().body(Map.of("statement", "Merged into a draft " + System.nanoTime(), "status", "DRAFT"))
+                .post("/api/claims").then().statusCode(201).extract().<Number>path("id").longValue();
+        var intoDraft = new VisibilityFixture.Claim(intoDraftId,
+                f.asEditor().get("/api/claims/" + intoDraftId).then().extract().<String>path("slug"), "draft", List.of());
         f.asEditor().body(Map.of("into", hiddenTarget)).post("/api/claims/" + intoDraft.id() + "/merge").then().statusCode(200);
         for (String who : Viewers.READERS) {
             Viewers.get(who).page().get("/claims/" + intoDraft.slug()).then().statusCode(404)
