@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class SchemaMigrationTest {
 
-    private static final List<String> TABLES = List.of("api_token", "app_user", "audit_event", "claim", "claim_score",
+    private static final List<String> TABLES = List.of("api_token", "app_user", "audit_event", "claim", "claim_merge", "claim_score",
             "claim_tag", "document", "document_revision", "evidence", "excerpt", "login_failure", "tag", "user_role", "vote");
 
     @Inject

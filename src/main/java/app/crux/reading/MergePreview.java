@@ -4,6 +4,7 @@ import app.crux.claim.Claim;
 import app.crux.claim.MergeService;
 import app.crux.evidence.SharedPassages;
 import app.crux.review.BlindRating;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
@@ -13,7 +14,7 @@ import java.util.List;
  * stances. Rating counts follow blind rating: null for an editor who is also a reviewer and has not
  * rated the items.
  */
-public record MergePreview(Candidate from, Candidate into, int evidenceMoving, Integer ratingsMoving, List<String> tagsAdded,
+public record MergePreview(Candidate from, Candidate into, int evidenceMoving, @Schema(nullable = true) Integer ratingsMoving, List<String> tagsAdded,
         List<Shared> shared) {
 
     public record Candidate(long id, String slug, String statement, String status) {
@@ -27,8 +28,8 @@ public record MergePreview(Candidate from, Candidate into, int evidenceMoving, I
      * the target's item stays unless the editor chooses otherwise; opposite stances must be chosen.
      * {@code choices}: what may be sent as {@code keep} (a whole source keeps the target's item).
      */
-    public record Shared(long sourceItem, long targetItem, String document, String quote, String sourceStance,
-            String targetStance, Integer sourceRatings, Integer targetRatings, boolean sameStance, List<MergeService.Keep> choices) {
+    public record Shared(long sourceItem, long targetItem, String document, @Schema(nullable = true) String quote, String sourceStance,
+            String targetStance, @Schema(nullable = true) Integer sourceRatings, @Schema(nullable = true) Integer targetRatings, boolean sameStance, List<MergeService.Keep> choices) {
 
         public boolean mustChoose() {
             return !sameStance;

@@ -123,6 +123,8 @@ class MergeTest {
         assertEquals(p.a(), places(p).get(p.aP2()), "the merged claim's item stays with it");
         assertEquals(2L, votes(p), "the rating was copied onto the target's item of the same passage");
         assertEquals(1L, votesOn(p.bP2()));
+        assertEquals(List.of(1L, 0L), scoreCounts(p.a()), "the merged claim's score counts the item it kept");
+        assertEquals(List.of(3L, 0L), scoreCounts(p.b()));
 
         TestApi.asEditor().post("/api/claims/" + p.a() + "/merge/undo").then().statusCode(200);
         assertEquals(before, places(p));
@@ -292,6 +294,12 @@ class MergeTest {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "SELECT count(*) FROM vote v JOIN evidence e ON e.id = v.evidence_id WHERE e.claim_id IN (:a, :b)")
                 .setParameter("a", p.a()).setParameter("b", p.b()).getSingleResult()).longValue());
+    }
+
+    private List<Long> scoreCounts(long claim) {
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                "SELECT support_count, conflict_count FROM claim_score WHERE claim_id = :c").setParameter("c", claim).getSingleResult());
+        return List.of(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
     }
 
     private long votesOn(long evidence) {

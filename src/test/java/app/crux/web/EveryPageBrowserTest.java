@@ -123,6 +123,8 @@ class EveryPageBrowserTest {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("/claims/{slug}", f.claimSlug);
         values.put("/claims/{slug}/history", f.claimSlug);
+        values.put("/claims/{slug}/merge", f.claimSlug);
+        values.put("/claims/{slug}/merge/preview", f.claimSlug);
         values.put("/documents/{slug}", (String) f.revised.get("slug"));
         values.put("/documents/{slug}/revise", (String) f.revised.get("slug"));
         values.put("/reviewers/{username}", f.raterA.username);
@@ -130,6 +132,8 @@ class EveryPageBrowserTest {
         // the claim page with a passage search: editors see the finder's results, everyone else the plain page
         Map<String, String> queries = Map.of(
                 "/claims/{slug}", "?find=" + f.word,
+                "/claims/{slug}/merge", "?q=" + f.word,
+                "/claims/{slug}/merge/preview", "?into=" + f.mergeTargetId,
                 "/compare", "?a=" + f.supporting.get("slug") + "&b=" + f.conflicting.get("slug"),
                 "/search", "?q=" + f.word,
                 "/review", "",

@@ -45,6 +45,8 @@ final class EveryPageFixture {
     final String claimSlug;
     final String mergedSlug;
     final String retractedSlug;
+    /** An open claim quoting CONFLICT_1 as support, which the first claim cites against: a merge preview with a choice. */
+    final long mergeTargetId;
 
     EveryPageFixture() {
         supporting = TestApi.importText("Sleep helps runners " + word, text("Sleep helps runners " + word, SUPPORT_1, SUPPORT_2));
@@ -81,6 +83,7 @@ final class EveryPageFixture {
         mergedSlug = (String) merged.get("slug");
         TestApi.asEditor().body(Map.of("into", claimId)).post("/api/claims/" + TestApi.id(merged) + "/merge")
                 .then().statusCode(200);
+        mergeTargetId = TestApi.id(claim("Long sleep changes little for racing runners " + word, conflicting, CONFLICT_1));
         Map<String, Object> retracted = claim("Sleep cures every running injury " + word, conflicting, CONFLICT_2);
         retractedSlug = (String) retracted.get("slug");
         TestApi.asEditor().post("/api/claims/" + TestApi.id(retracted) + "/retract").then().statusCode(200);
