@@ -69,8 +69,11 @@ class LiveResponseSchemaTest {
                 + System.nanoTime() + ".");
         var claim = TestApi.createClaim("Cold swims raise alertness " + System.nanoTime(), documentId, "raised alertness")
                 .then().statusCode(201).extract().jsonPath();
+        long target = TestApi.createClaim("Cold swims wake people up " + System.nanoTime(), documentId, "raised alertness")
+                .then().statusCode(201).extract().<Number>path("id").longValue();
         Map<String, String> ids = Map.of("/api/documents/{id}", String.valueOf(documentId),
-                "/api/claims/{id}", claim.getString("id"), "/api/evidence/{id}/votes", claim.getString("evidence.id"));
+                "/api/claims/{id}", claim.getString("id"), "/api/evidence/{id}/votes", claim.getString("evidence.id"),
+                "/api/claims/{id}/merge", claim.getString("id"));
         List<String> failures = new ArrayList<>();
         List<String> checked = new ArrayList<>();
         for (var it = OpenApiSchemas.openapi().path("paths").fields(); it.hasNext(); ) {
@@ -93,7 +96,8 @@ class LiveResponseSchemaTest {
             } else if (requiresQuery(get)) {
                 url = path + "?q=cold";
             }
-            var response = given().get(url);
+            // the merge preview is for editors, and shows the passage both claims quote
+            var response = path.equals("/api/claims/{id}/merge") ? TestApi.asEditor().get(url + "?into=" + target) : given().get(url);
             if (response.statusCode() != 200) {
                 failures.add("GET " + url + ": " + response.statusCode());
                 continue;

@@ -154,6 +154,38 @@ class MergeTest {
     }
 
     @Test
+    void twoUndosOfOneMergeAtOnceUndoItOnce() throws Exception {
+        Pair p = pair("undo race", "SUPPORTS");
+        TestApi.asEditor().body(Map.of("into", p.b())).post("/api/claims/" + p.a() + "/merge").then().statusCode(200);
+        Map<Long, Long> merged = places(p);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var go = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return TestApi.asEditor().post("/api/claims/" + p.a() + "/merge/undo").statusCode();
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertEquals(List.of(200, 409), statuses.stream().sorted().toList());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertNotEquals(merged, places(p));
+        assertEquals(p.a(), places(p).get(p.aP1()));
+        long undone = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM audit_event WHERE action = 'claim.unmerge' AND entity_id = :a").setParameter("a", p.a())
+                .getSingleResult()).longValue());
+        assertEquals(1L, undone, "one undo, audited once");
+    }
+
+    @Test
     void refusalsSelfCyclesRetractedTargetsStrangersAndWrongBodies() {
         Pair p = pair("refusals", "SUPPORTS");
         String base = "/api/claims/" + p.a() + "/merge";
