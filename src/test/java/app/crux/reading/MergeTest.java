@@ -237,7 +237,7 @@ class MergeTest {
 
         // the preview names what moves and shows the shared passage with both stances and a required choice
         Document preview = page(cookie, "/claims/" + p.aSlug() + "/merge/preview?into=" + p.b());
-        assertTrue(preview.text().contains("1 evidence item move"), preview.text());
+        assertTrue(preview.text().contains("1 evidence item moves over"), preview.text());
         assertTrue(preview.text().contains("sprinting"));
         var shared = preview.selectFirst(".merge-shared");
         assertNotNull(shared);
