@@ -56,6 +56,9 @@ public class ReviewService {
     AuditLog audit;
 
     @Inject
+    DiscussionService discussions;
+
+    @Inject
     CurrentUser currentUser;
 
     public Cast vote(long evidenceId, long reviewerId, Ballot ballot) {
@@ -83,6 +86,7 @@ public class ReviewService {
                 .setParameter("dispute", dispute).setParameter("rationale", rationale)
                 .executeUpdate();
         scores.recompute(claimId);
+        discussions.reassess(evidenceId, claimId);
         Stored after = new Stored(strength, dispute, rationale);
         audit.record(previous == null ? "vote.cast" : "vote.replace", "evidence", evidenceId,
                 "Rated " + strength.label.toLowerCase() + (dispute ? ", disputing the stance," : "")
@@ -102,6 +106,7 @@ public class ReviewService {
         em.createNativeQuery("DELETE FROM vote WHERE evidence_id = :e AND reviewer_id = :r")
                 .setParameter("e", evidenceId).setParameter("r", reviewerId).executeUpdate();
         scores.recompute(claimId);
+        discussions.reassess(evidenceId, claimId);
         audit.record("vote.withdraw", "evidence", evidenceId, "Withdrew a rating on “" + evidence.claim.statement + "”",
                 describe(previous), null);
     }
