@@ -15,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.net.URI;
@@ -42,15 +43,16 @@ public class DiscussionApi {
         }
     }
 
-    public record ResolutionJson(String note, String by, Instant at) {
+    public record ResolutionJson(String note, @Schema(nullable = true) String by, Instant at) {
     }
 
     /**
      * {@code needsDiscussion} is the mark; the agreements are the claim's Krippendorff's alpha when the
      * item was first marked and now, null where undefined or where blind rating hides the claim's aggregates.
      */
-    public record ThreadJson(long evidenceId, long claimId, boolean needsDiscussion, Instant markedAt, Double alphaAtMark,
-            Double alphaNow, ResolutionJson resolution, List<PostJson> posts) {
+    public record ThreadJson(long evidenceId, long claimId, boolean needsDiscussion, Instant markedAt,
+            @Schema(nullable = true) Double alphaAtMark, @Schema(nullable = true) Double alphaNow,
+            @Schema(nullable = true) ResolutionJson resolution, List<PostJson> posts) {
         static ThreadJson of(Threads.Thread t) {
             return new ThreadJson(t.evidence().id, t.evidence().claim.id, t.open(), t.markedAt(), t.alphaAtMark(), t.alphaNow(),
                     t.resolved() ? new ResolutionJson(t.resolution(), t.resolvedBy(), t.resolvedAt()) : null,
