@@ -22,7 +22,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Votes: cast, replace or withdraw one, with the claim's aggregates updated in the same transaction. */
+/**
+ * Votes: cast, replace or withdraw one, with the claim's aggregates and the item's discussion mark
+ * updated in the same transaction.
+ */
 @SuppressWarnings("unchecked")
 @ApplicationScoped
 @Transactional
