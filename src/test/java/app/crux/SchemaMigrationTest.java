@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SchemaMigrationTest {
 
     private static final List<String> TABLES = List.of("api_token", "app_user", "audit_event", "claim", "claim_merge", "claim_score",
-            "claim_tag", "document", "document_revision", "evidence", "excerpt", "login_failure", "tag", "user_role", "vote");
+            "claim_tag", "discussion", "discussion_post", "document", "document_revision", "evidence", "excerpt", "login_failure",
+            "rating_request", "tag", "user_role", "vote");
 
     @Inject
     AgroalDataSource dataSource;

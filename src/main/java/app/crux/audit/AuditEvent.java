@@ -73,12 +73,15 @@ public class AuditEvent extends PanacheEntityBase {
                 .setParameter("before", beforeId).setParameter("limit", limit).getResultList();
     }
 
-    /** Recent curation activity: documents, claims, evidence (not accounts, not votes); {@code allClaims} as in {@link #latest}. */
+    /**
+     * Recent curation activity: documents, claims, evidence (not accounts, not votes, not discussions of ratings, which
+     * blind rating may hide); {@code allClaims} as in {@link #latest}.
+     */
     @SuppressWarnings("unchecked")
     public static List<AuditEvent> recentCuration(int limit, boolean allClaims) {
         return getEntityManager().createNativeQuery("""
                         SELECT a.* FROM audit_event a
-                        WHERE a.entity_type IN ('document', 'claim', 'evidence') AND a.action NOT IN ('vote.cast', 'vote.replace')"""
+                        WHERE a.entity_type IN ('document', 'claim', 'evidence') AND a.action NOT IN ('vote.cast', 'vote.replace', 'discussion.post', 'discussion.resolve')"""
                         + (allClaims ? "" : " AND " + READER_MAY_SEE) + " ORDER BY a.id DESC LIMIT :limit", AuditEvent.class)
                 .setParameter("limit", limit).getResultList();
     }

@@ -72,13 +72,26 @@ public class BlindRating {
     }
 
     /**
+     * May the current user read and write in this item's discussion thread? Reviewers who have rated
+     * it, and editors who do not rate; an editor who is also a reviewer rates it first, like any reviewer.
+     * Readers never: a thread talks about individual ratings.
+     */
+    public boolean maySeeDiscussion(long evidenceId) {
+        return applies() ? rated().contains(evidenceId) : currentUser.isEditor();
+    }
+
+    /**
      * May the current user see this history event? Others' rating events on an item the
-     * current reviewer has not rated say how it was rated, so they stay out of sight.
+     * current reviewer has not rated say how it was rated, so they stay out of sight, and so
+     * do resolutions of its discussion; the posts of a discussion only its participants see.
      */
     public boolean maySee(AuditEvent event) {
-        boolean rating = event.action != null && event.action.startsWith("vote.") && "evidence".equals(event.entityType);
-        return !rating || event.entityId == null || !applies() || currentUser.id().equals(event.actorId)
-                || maySee(event.entityId);
+        boolean onEvidence = "evidence".equals(event.entityType) && event.entityId != null && event.action != null;
+        if (onEvidence && event.action.equals(DiscussionService.POST)) {
+            return maySeeDiscussion(event.entityId);
+        }
+        boolean rating = onEvidence && (event.action.startsWith("vote.") || event.action.startsWith("discussion."));
+        return !rating || !applies() || currentUser.id().equals(event.actorId) || maySee(event.entityId);
     }
 
     @SuppressWarnings("unchecked")

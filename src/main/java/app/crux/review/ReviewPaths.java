@@ -13,6 +13,9 @@ public final class ReviewPaths {
 
     public static final String QUEUE = "/review";
 
+    /** The queue's "Needs discussion" tab. */
+    public static final String DISCUSSIONS = "/review/discussion";
+
     public static String vote(long evidenceId) {
         return "/evidence/" + evidenceId + "/vote";
     }
@@ -40,5 +43,40 @@ public final class ReviewPaths {
     @TemplateExtension
     static String path(Votes.Rated rated) {
         return ClaimPaths.evidence(rated.claimSlug(), rated.evidenceId());
+    }
+
+    public static String discussion(long evidenceId) {
+        return "/evidence/" + evidenceId + "/discussion";
+    }
+
+    public static String discussionApi(long evidenceId) {
+        return "/api/evidence/" + evidenceId + "/discussion";
+    }
+
+    /** Where a participant's post form goes. */
+    @TemplateExtension
+    static String discussionPath(Evidence evidence) {
+        return discussion(evidence.id);
+    }
+
+    @TemplateExtension
+    static String resolutionPath(Evidence evidence) {
+        return discussion(evidence.id) + "/resolution";
+    }
+
+    /** The editor's form asking reviewers to rate a claim. */
+    @TemplateExtension
+    static String ratingRequestsPath(Claim claim) {
+        return ClaimPaths.of(claim.slug) + "/rating-requests";
+    }
+
+    public static String ratingRequestsApi(long claimId) {
+        return "/api/claims/" + claimId + "/rating-requests";
+    }
+
+    /** The queue narrowed to a claim the reviewer was asked to rate. */
+    @TemplateExtension
+    static String queuePath(RatingRequests.Pending pending) {
+        return queueFor(pending.slug());
     }
 }

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A reviewer's queue: evidence of published claims they have not rated, the claim in progress, then
- * the most contested. Drafts and retracted claims are not public (ClaimStatus.isPublic), so nobody is asked to rate them.
+ * A reviewer's queue: evidence of published claims they have not rated — claims an editor asked them
+ * to rate first, then the claim in progress, then the most contested. Drafts and retracted claims are not public (ClaimStatus.isPublic), so nobody is asked to rate them.
  */
 @SuppressWarnings("unchecked")
 public final class ReviewQueue {
@@ -49,12 +49,14 @@ public final class ReviewQueue {
                 .unwrap(NativeQuery.class).setParameter("r", reviewerId).setParameter("claim", claimId, Long.class), Progress.class);
         long rated = progress.rated();
         long total = progress.total();
-        // a claim the reviewer has started comes first, so they finish weighing one dispute before the next
+        // claims an editor asked this reviewer to rate come first, then a claim the reviewer has started,
+        // so they finish weighing one dispute before the next
         List<Number> next = em.createNativeQuery("""
                 SELECT e.id FROM evidence e JOIN claim c ON c.id = e.claim_id JOIN claim_score s ON s.claim_id = c.id
                 WHERE c.status = 'PUBLISHED' AND (:claim IS NULL OR c.id = :claim)
                   AND NOT EXISTS (SELECT 1 FROM vote v WHERE v.evidence_id = e.id AND v.reviewer_id = :r)
-                ORDER BY EXISTS (SELECT 1 FROM vote v JOIN evidence x ON x.id = v.evidence_id
+                ORDER BY EXISTS (SELECT 1 FROM rating_request q WHERE q.claim_id = c.id AND q.reviewer_id = :r) DESC,
+                         EXISTS (SELECT 1 FROM vote v JOIN evidence x ON x.id = v.evidence_id
                                  WHERE x.claim_id = c.id AND v.reviewer_id = :r) DESC,
                          s.contestedness DESC, s.rank_score DESC, c.id, e.id
                 LIMIT 1""").unwrap(NativeQuery.class).setParameter("r", reviewerId).setParameter("claim", claimId, Long.class)

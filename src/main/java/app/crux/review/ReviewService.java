@@ -17,7 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Votes: cast, replace or withdraw one, with the claim's aggregates updated in the same transaction. */
+/**
+ * Votes: cast, replace or withdraw one, with the claim's aggregates and the item's discussion mark
+ * updated in the same transaction.
+ */
 @SuppressWarnings("unchecked")
 @ApplicationScoped
 @Transactional
@@ -51,6 +54,9 @@ public class ReviewService {
     AuditLog audit;
 
     @Inject
+    DiscussionService discussions;
+
+    @Inject
     CurrentUser currentUser;
 
     public Cast vote(long evidenceId, long reviewerId, Ballot ballot) {
@@ -78,6 +84,7 @@ public class ReviewService {
                 .setParameter("dispute", dispute).setParameter("rationale", rationale)
                 .executeUpdate();
         scores.recompute(claimId);
+        discussions.reassess(evidenceId, claimId);
         Stored after = new Stored(strength, dispute, rationale);
         audit.record(previous == null ? "vote.cast" : "vote.replace", "evidence", evidenceId,
                 "Rated " + strength.label.toLowerCase() + (dispute ? ", disputing the stance," : "")
@@ -97,6 +104,7 @@ public class ReviewService {
         em.createNativeQuery("DELETE FROM vote WHERE evidence_id = :e AND reviewer_id = :r")
                 .setParameter("e", evidenceId).setParameter("r", reviewerId).executeUpdate();
         scores.recompute(claimId);
+        discussions.reassess(evidenceId, claimId);
         audit.record("vote.withdraw", "evidence", evidenceId, "Withdrew a rating on “" + evidence.claim.statement + "”",
                 describe(previous), null);
     }

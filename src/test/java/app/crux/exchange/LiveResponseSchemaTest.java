@@ -1,7 +1,10 @@
 package app.crux.exchange;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import app.crux.TestAccounts;
 import app.crux.TestApi;
+import app.crux.account.Role;
+import io.restassured.http.ContentType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
@@ -73,7 +76,16 @@ class LiveResponseSchemaTest {
                 .then().statusCode(201).extract().<Number>path("id").longValue();
         Map<String, String> ids = Map.of("/api/documents/{id}", String.valueOf(documentId),
                 "/api/claims/{id}", claim.getString("id"), "/api/evidence/{id}/votes", claim.getString("evidence.id"),
-                "/api/claims/{id}/merge", claim.getString("id"));
+                "/api/claims/{id}/merge", claim.getString("id"),
+                "/api/evidence/{id}/discussion", claim.getString("evidence.id"),
+                "/api/claims/{id}/rating-requests", claim.getString("id"));
+        // these answer editors only (and reviewers taking part); the evidence is rated high and low so it has a discussion
+        List<String> asEditor = List.of("/api/evidence/{id}/discussion", "/api/claims/{id}/rating-requests");
+        for (String strength : List.of("HIGH", "LOW")) {
+            given().header("Authorization", "Bearer " + TestAccounts.token(TestAccounts.create("schema-rater", Role.REVIEWER)))
+                    .contentType(ContentType.JSON).body(Map.of("strength", strength, "rationale", "Schema walk"))
+                    .put("/api/evidence/" + claim.getString("evidence.id") + "/vote").then().statusCode(200);
+        }
         List<String> failures = new ArrayList<>();
         List<String> checked = new ArrayList<>();
         for (var it = OpenApiSchemas.openapi().path("paths").fields(); it.hasNext(); ) {
@@ -97,7 +109,8 @@ class LiveResponseSchemaTest {
                 url = path + "?q=cold";
             }
             // the merge preview is for editors, and shows the passage both claims quote
-            var response = path.equals("/api/claims/{id}/merge") ? TestApi.asEditor().get(url + "?into=" + target) : given().get(url);
+            var response = path.equals("/api/claims/{id}/merge") ? TestApi.asEditor().get(url + "?into=" + target)
+                    : asEditor.contains(path) ? TestApi.asEditor().get(url) : given().get(url);
             if (response.statusCode() != 200) {
                 failures.add("GET " + url + ": " + response.statusCode());
                 continue;

@@ -70,7 +70,15 @@ final class EveryPageFixture {
                 vote(token, items.get(i), Map.of("strength", strengths.get(i), "rationale", "Read the methods " + i));
             }
         }
-        vote(TestAccounts.token(reviewer), support, Map.of("strength", "HIGH"));
+        String reviewerToken = TestAccounts.token(reviewer);
+        vote(reviewerToken, support, Map.of("strength", "HIGH"));
+        // high against the raters' low: the item needs discussion, so its thread shows on the card and in the queue's tab
+        vote(reviewerToken, items.get(2), Map.of("strength", "HIGH"));
+        given().header("Authorization", "Bearer " + reviewerToken).contentType(ContentType.JSON)
+                .body(Map.of("body", "The trial was small but randomised; I rated it high.")).post("/api/evidence/" + items.get(2)
+                        + "/discussion/posts").then().statusCode(201);
+        TestApi.asEditor().body(Map.of("reviewers", List.of(reviewer.username, raterA.username)))
+                .post("/api/claims/" + claimId + "/rating-requests").then().statusCode(200);
         Arc.container().instance(AccountService.class).get().setEnabled(disabled.id, false, admin.id);
         // an API token each, so /account shows its token table to every signed-in visitor
         List.of(editor, admin, everything).forEach(TestAccounts::token);
