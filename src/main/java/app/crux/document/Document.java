@@ -2,7 +2,9 @@ package app.crux.document;
 
 import app.crux.Like;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,6 +13,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.ws.rs.NotFoundException;
+import org.hibernate.Hibernate;
+import org.hibernate.annotations.Formula;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,8 +42,17 @@ public class Document extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Kind kind = Kind.ARTICLE;
 
-    /** Normalised text (see TextNormalizer); every excerpt offset points into it. */
+    /**
+     * Normalised text (see TextNormalizer); every excerpt offset points into it. Lazy (Quarkus
+     * enhances entities): evidence cards and lists load documents by the dozen and never need
+     * their ~6 KB of text; the document page and the write paths read it when they touch it.
+     */
+    @Basic(fetch = FetchType.LAZY)
     public String body;
+
+    /** Whether the row has no text, read with the other columns so lists need not load the lazy body. */
+    @Formula("(body IS NULL)")
+    boolean storedWithoutBody;
 
     @Column(name = "body_hash")
     public String bodyHash;
@@ -136,6 +149,7 @@ public class Document extends PanacheEntityBase {
     }
 
     public boolean citationOnly() {
-        return body == null;
+        // a document made or edited in this session knows its body; one read from the database asks the formula
+        return Hibernate.isPropertyInitialized(this, "body") ? body == null : storedWithoutBody;
     }
 }

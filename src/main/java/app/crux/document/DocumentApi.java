@@ -91,7 +91,8 @@ public class DocumentApi {
     @Path("{id}")
     @PermitAll
     public RestResponse<DocumentJson> get(@PathParam("id") long id) {
-        Document document = documents.find(id);
+        // read in the request's own session, not a service transaction's, so the lazy body can still load
+        Document document = Document.byId(id);
         // the ETag is the revision: every change of a document's text is a new revision
         return RestResponse.ResponseBuilder.ok(DocumentJson.of(document, Excerpt.ofDocument(id)))
                 .header(HttpHeaders.ETAG, ETags.of(document.currentRevision)).build();
