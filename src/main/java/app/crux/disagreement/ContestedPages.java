@@ -1,5 +1,6 @@
 package app.crux.disagreement;
 
+import app.crux.web.ReaderCache;
 import app.crux.claim.Tag;
 import app.crux.web.NextPaging;
 import app.crux.web.Paging;
@@ -30,6 +31,7 @@ public class ContestedPages {
     }
 
     @GET
+    @ReaderCache
     public TemplateInstance contested(@QueryParam("tag") String tag, @QueryParam("page") Integer page) {
         String filter = tag == null || tag.isBlank() ? null : tag.strip();
         // one row more than shown says whether there is a next page: no count over the whole ranking per request

@@ -1,5 +1,6 @@
 package app.crux.document;
 
+import app.crux.web.ReaderCache;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import app.crux.document.importing.DocumentImporter;
 import app.crux.account.Role;
@@ -80,6 +81,7 @@ public class DocumentApi {
 
     @GET
     @PermitAll
+    @ReaderCache
     public RestResponse<List<DocumentSummary>> list(@QueryParam("q") String q, @QueryParam("page") Integer page,
             @QueryParam("size") Integer size, @Context UriInfo uri) {
         ApiPage paging = ApiPage.of(page, size, 50);

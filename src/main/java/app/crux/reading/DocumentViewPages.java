@@ -1,5 +1,6 @@
 package app.crux.reading;
 
+import app.crux.web.ReaderCache;
 import app.crux.disagreement.Comparison;
 import app.crux.document.Document;
 import app.crux.web.CurrentUser;
@@ -44,6 +45,7 @@ public class DocumentViewPages {
     @GET
     @Path("{slug}")
     @PermitAll
+    @ReaderCache
     public Response show(@PathParam("slug") String slug, @CookieParam(HINT_SEEN) String hintSeen) {
         Document document = Document.bySlug(slug);
         // an editor's first document page explains how to pull a claim out of it, once per browser:
