@@ -79,6 +79,19 @@ public class Document extends PanacheEntityBase {
     }
 
     /** The document with this id, or 404. */
+    /** A document with its text, read in one query: the lazy body would otherwise cost a second one. */
+    public record WithBody(Document document, String body) {
+    }
+
+    public static WithBody bySlugWithBody(String slug) {
+        List<Object[]> rows = getEntityManager().createQuery("select d, d.body from Document d where d.slug = :slug", Object[].class)
+                .setParameter("slug", slug).getResultList();
+        if (rows.isEmpty()) {
+            throw new NotFoundException("No document " + slug);
+        }
+        return new WithBody((Document) rows.get(0)[0], (String) rows.get(0)[1]);
+    }
+
     public static Document byId(long id) {
         Document document = findById(id);
         if (document == null) {
@@ -142,10 +155,6 @@ public class Document extends PanacheEntityBase {
                 .setParameter("pattern", like(words)).setParameter("limit", limit).getResultList();
         return rows.stream().map(r -> new Paragraph(r.get("slug", String.class), r.get("title", String.class),
                 r.get("text", String.class).strip())).toList();
-    }
-
-    public int textLength() {
-        return body == null ? 0 : body.length();
     }
 
     public boolean citationOnly() {

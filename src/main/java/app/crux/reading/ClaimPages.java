@@ -96,7 +96,7 @@ public class ClaimPages {
     @PermitAll
     @ReaderCache
     public Object show(@PathParam("slug") String slug, @QueryParam("min") String min, @QueryParam("find") String find) {
-        Claim claim = visibility.require(bySlug(slug), slug);
+        Claim claim = visibility.require(ClaimView.bySlugWithScore(slug).orElseThrow(() -> new NotFoundException("No claim " + slug)), slug);
         if (claim.mergedInto != null) {
             // require() let a reader through only if they may see the target
             return Response.status(301).location(URI.create(ClaimPaths.of(claim.mergedInto.slug))).build();

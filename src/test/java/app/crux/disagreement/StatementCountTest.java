@@ -29,32 +29,35 @@ class StatementCountTest {
     /** The quality bar for the hot pages (quality.md). */
     private static final int HOT_PAGE_LIMIT = 4;
 
-    /** What each address costs an anonymous reader; {c} is the corpus's claim slug, {i} its id, {d}/{n} its document, {e} an item. */
+    /**
+     * What each address costs an anonymous reader; {c} is the corpus's claim slug, {i} its id, {d}/{n} its
+     * document's slug and id, {o} the other corpus's document, {e} an item. /history is for curators and
+     * reads batches until it has a page of events the viewer may see, so it has no fixed count.
+     */
     private static final Map<String, Integer> EXPECTED = new LinkedHashMap<>();
 
     static {
-        EXPECTED.put("/claims/{c}", 5);
-        EXPECTED.put("/documents/{d}", 5);
+        EXPECTED.put("/claims/{c}", 4);
+        EXPECTED.put("/documents/{d}", 4);
         EXPECTED.put("/contested", 4);
-        EXPECTED.put("/search?q=mobility", 4);
+        EXPECTED.put("/search?q=mobility", 3);
         EXPECTED.put("/", 4);
         EXPECTED.put("/claims", 4);
-        EXPECTED.put("/claims/{c}/history", 4);
-        EXPECTED.put("/history", 4);
+        EXPECTED.put("/claims/{c}/history", 3);
         EXPECTED.put("/tags/counted", 4);
-        EXPECTED.put("/compare?a={d}&b={o}", 4);
-        EXPECTED.put("/disagreements", 4);
+        EXPECTED.put("/compare?a={d}&b={o}", 5);
+        EXPECTED.put("/disagreements", 3);
         EXPECTED.put("/api/claims/{i}", 4);
         EXPECTED.put("/api/contested", 4);
-        EXPECTED.put("/api/search?q=mobility", 4);
+        EXPECTED.put("/api/search?q=mobility", 3);
         EXPECTED.put("/api/evidence/{e}/votes", 4);
-        EXPECTED.put("/api/documents/{n}", 4);
+        EXPECTED.put("/api/documents/{n}", 3);
         EXPECTED.put("/api/compare?a={d}&b={o}", 4);
-        EXPECTED.put("/api/documents", 4);
+        EXPECTED.put("/api/documents", 3);
     }
 
     /** The hot pages of quality.md. */
-    private static final List<String> HOT = List.of("/contested", "/search?q=mobility");
+    private static final List<String> HOT = List.of("/claims/{c}", "/documents/{d}", "/contested", "/search?q=mobility");
 
     @Inject
     EntityManagerFactory entityManagerFactory;
