@@ -61,12 +61,16 @@ public class Claim extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt = Instant.now();
 
+    /**
+     * Slugs and ids are unique, so these ask for the single result: a row limit on a collection fetch join
+     * would make Hibernate read every row and cut in memory (HHH90003004).
+     */
     public static Optional<Claim> findBySlug(String slug) {
-        return find("from Claim c left join fetch c.tags where c.slug = ?1", slug).firstResultOptional();
+        return find("from Claim c left join fetch c.tags where c.slug = ?1", slug).singleResultOptional();
     }
 
     public static Optional<Claim> findWithTags(long id) {
-        return find("from Claim c left join fetch c.tags where c.id = ?1", id).firstResultOptional();
+        return find("from Claim c left join fetch c.tags where c.id = ?1", id).singleResultOptional();
     }
 
     public static boolean slugTaken(String slug) {

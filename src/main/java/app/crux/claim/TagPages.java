@@ -1,5 +1,6 @@
 package app.crux.claim;
 
+import app.crux.web.ReaderCache;
 import app.crux.web.Paging;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -30,6 +31,7 @@ public class TagPages {
     }
 
     @GET
+    @ReaderCache
     public TemplateInstance tag(@PathParam("tag") String slug, @QueryParam("page") Integer page) {
         Tag tag = Tag.findBySlug(slug).orElseThrow(() -> new NotFoundException("No topic " + slug));
         long total = RankedClaim.countInTag(tag.id);

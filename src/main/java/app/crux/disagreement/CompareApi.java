@@ -1,5 +1,6 @@
 package app.crux.disagreement;
 
+import app.crux.web.ReaderCache;
 import app.crux.document.Document;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -36,6 +37,7 @@ public class CompareApi {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @ReaderCache
     public Compared api(@QueryParam("a") String a, @QueryParam("b") String b) {
         Document first = Comparison.document(a);
         Document second = Comparison.document(b);

@@ -1,5 +1,6 @@
 package app.crux.disagreement;
 
+import app.crux.web.ReaderCache;
 import app.crux.document.Document;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
@@ -30,6 +31,7 @@ public class ComparePages {
     @GET
     @Path("compare")
     @Produces(MediaType.TEXT_HTML)
+    @ReaderCache
     public TemplateInstance page(@QueryParam("a") String a, @QueryParam("b") String b) {
         Document first = a == null || a.isBlank() ? null : Document.findBySlug(a).orElse(null);
         Document second = b == null || b.isBlank() ? null : Document.findBySlug(b).orElse(null);

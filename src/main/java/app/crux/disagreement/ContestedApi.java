@@ -1,5 +1,6 @@
 package app.crux.disagreement;
 
+import app.crux.web.ReaderCache;
 import app.crux.review.BlindRating;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.annotation.security.PermitAll;
@@ -34,6 +35,7 @@ public class ContestedApi {
 
     @GET
     @PermitAll
+    @ReaderCache
     public RestResponse<List<Entry>> contested(@QueryParam("page") Integer page, @QueryParam("size") Integer size,
             @QueryParam("limit") Integer limit, @QueryParam("tag") String tag, @Context UriInfo uri) {
         // limit: the older name of size, still honoured (clamped, as it always was) when size is not given

@@ -1,6 +1,8 @@
 package app.crux.disagreement;
 
+import app.crux.web.ReaderCache;
 import app.crux.claim.Tag;
+import app.crux.web.NextPaging;
 import app.crux.web.Paging;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -25,13 +27,17 @@ public class ContestedPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance contested(List<Contested.Row> claims, List<Tag> tags, String tag, Paging paging, String pagerBase);
+        static native TemplateInstance contested(List<Contested.Row> claims, List<Tag> tags, String tag, NextPaging paging, String pagerBase);
     }
 
     @GET
+    @ReaderCache
     public TemplateInstance contested(@QueryParam("tag") String tag, @QueryParam("page") Integer page) {
         String filter = tag == null || tag.isBlank() ? null : tag.strip();
-        Paging paging = Paging.of(page, PAGE_SIZE, Contested.count(filter));
-        return Templates.contested(Contested.ranked(filter, paging.index() * PAGE_SIZE, PAGE_SIZE), Tag.withPublishedClaims(), filter == null ? "" : filter, paging, Paging.base("/contested", "tag", filter));
+        // one row more than shown says whether there is a next page: no count over the whole ranking per request
+        int number = NextPaging.number(page);
+        List<Contested.Row> read = Contested.ranked(filter, NextPaging.offset(number, PAGE_SIZE), PAGE_SIZE + 1);
+        return Templates.contested(NextPaging.shown(read, PAGE_SIZE), Tag.withPublishedClaims(), filter == null ? "" : filter,
+                NextPaging.of(number, PAGE_SIZE, read), Paging.base("/contested", "tag", filter));
     }
 }

@@ -1,5 +1,6 @@
 package app.crux.disagreement;
 
+import app.crux.web.ReaderCache;
 import app.crux.claim.Tag;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -26,6 +27,7 @@ public class DisagreementPages {
     }
 
     @GET
+    @ReaderCache
     public TemplateInstance map(@QueryParam("tag") String tag, @QueryParam("top") Integer top) {
         String filter = tag == null || tag.isBlank() ? null : tag.strip();
         int size = top == null ? Matrix.DEFAULT_SIZE : Math.max(2, Math.min(top, Matrix.MAX_SIZE));

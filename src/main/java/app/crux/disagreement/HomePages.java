@@ -1,5 +1,6 @@
 package app.crux.disagreement;
 
+import app.crux.web.ReaderCache;
 import app.crux.web.CurrentUser;
 import app.crux.audit.AuditEvent;
 import app.crux.document.Document;
@@ -31,6 +32,7 @@ public class HomePages {
     CurrentUser currentUser;
 
     @GET
+    @ReaderCache
     public TemplateInstance home() {
         List<Contested.Row> contested = Contested.ranked(null, 0, 10);
         // asked only when there is nothing to rank: the usual home page costs no extra query

@@ -2,7 +2,9 @@ package app.crux.document;
 
 import app.crux.Like;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,6 +13,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.ws.rs.NotFoundException;
+import org.hibernate.Hibernate;
+import org.hibernate.annotations.Formula;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,8 +42,17 @@ public class Document extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Kind kind = Kind.ARTICLE;
 
-    /** Normalised text (see TextNormalizer); every excerpt offset points into it. */
+    /**
+     * Normalised text (see TextNormalizer); every excerpt offset points into it. Lazy (Quarkus
+     * enhances entities): evidence cards and lists load documents by the dozen and never need
+     * their ~6 KB of text; the document page and the write paths read it when they touch it.
+     */
+    @Basic(fetch = FetchType.LAZY)
     public String body;
+
+    /** Whether the row has no text, read with the other columns so lists need not load the lazy body. */
+    @Formula("(body IS NULL)")
+    boolean storedWithoutBody;
 
     @Column(name = "body_hash")
     public String bodyHash;
@@ -66,6 +79,19 @@ public class Document extends PanacheEntityBase {
     }
 
     /** The document with this id, or 404. */
+    /** A document with its text, read in one query: the lazy body would otherwise cost a second one. */
+    public record WithBody(Document document, String body) {
+    }
+
+    public static WithBody bySlugWithBody(String slug) {
+        List<Object[]> rows = getEntityManager().createQuery("select d, d.body from Document d where d.slug = :slug", Object[].class)
+                .setParameter("slug", slug).getResultList();
+        if (rows.isEmpty()) {
+            throw new NotFoundException("No document " + slug);
+        }
+        return new WithBody((Document) rows.get(0)[0], (String) rows.get(0)[1]);
+    }
+
     public static Document byId(long id) {
         Document document = findById(id);
         if (document == null) {
@@ -131,11 +157,8 @@ public class Document extends PanacheEntityBase {
                 r.get("text", String.class).strip())).toList();
     }
 
-    public int textLength() {
-        return body == null ? 0 : body.length();
-    }
-
     public boolean citationOnly() {
-        return body == null;
+        // a document made or edited in this session knows its body; one read from the database asks the formula
+        return Hibernate.isPropertyInitialized(this, "body") ? body == null : storedWithoutBody;
     }
 }

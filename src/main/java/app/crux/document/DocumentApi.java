@@ -1,5 +1,6 @@
 package app.crux.document;
 
+import app.crux.web.ReaderCache;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import app.crux.document.importing.DocumentImporter;
 import app.crux.account.Role;
@@ -80,6 +81,7 @@ public class DocumentApi {
 
     @GET
     @PermitAll
+    @ReaderCache
     public RestResponse<List<DocumentSummary>> list(@QueryParam("q") String q, @QueryParam("page") Integer page,
             @QueryParam("size") Integer size, @Context UriInfo uri) {
         ApiPage paging = ApiPage.of(page, size, 50);
@@ -91,7 +93,8 @@ public class DocumentApi {
     @Path("{id}")
     @PermitAll
     public RestResponse<DocumentJson> get(@PathParam("id") long id) {
-        Document document = documents.find(id);
+        // read in the request's own session, not a service transaction's, so the lazy body can still load
+        Document document = Document.byId(id);
         // the ETag is the revision: every change of a document's text is a new revision
         return RestResponse.ResponseBuilder.ok(DocumentJson.of(document, Excerpt.ofDocument(id)))
                 .header(HttpHeaders.ETAG, ETags.of(document.currentRevision)).build();

@@ -1,5 +1,6 @@
 package app.crux.exchange;
 
+import app.crux.web.ReaderCache;
 import app.crux.claim.Claim;
 import app.crux.claim.ClaimVisibility;
 import app.crux.document.Document;
@@ -46,6 +47,7 @@ public class AnnotationApi {
     @GET
     @PermitAll
     @Produces({WebAnnotation.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @ReaderCache
     public WebAnnotation.Collection list(@QueryParam("document") Long document, @QueryParam("claim") Long claim,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         if ((document == null) == (claim == null)) {

@@ -1,5 +1,6 @@
 package app.crux.exchange;
 
+import app.crux.web.ReaderCache;
 import app.crux.claim.Claim;
 import app.crux.reading.ClaimReviewJson;
 import app.crux.reading.ClaimView;
@@ -72,6 +73,7 @@ public class ClaimReviewApi {
     @GET
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
+    @ReaderCache
     public ClaimReviewPage list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         int n = size == null ? DEFAULT_SIZE : size;
         int number = page == null ? 1 : page;

@@ -1,5 +1,6 @@
 package app.crux.reading;
 
+import app.crux.web.ReaderCache;
 import app.crux.claim.ClaimPaths;
 import app.crux.web.HtmlPage;
 import app.crux.web.Enums;
@@ -82,6 +83,7 @@ public class ClaimPages {
 
     @GET
     @PermitAll
+    @ReaderCache
     public TemplateInstance list(@QueryParam("q") String q, @QueryParam("page") Integer page) {
         List<ClaimStatus> listed = visibility.listed();
         Paging paging = Paging.of(page, PAGE_SIZE, Claim.countMatching(q, listed));
@@ -92,8 +94,9 @@ public class ClaimPages {
     @GET
     @Path("{slug}")
     @PermitAll
+    @ReaderCache
     public Object show(@PathParam("slug") String slug, @QueryParam("min") String min, @QueryParam("find") String find) {
-        Claim claim = visibility.require(bySlug(slug), slug);
+        Claim claim = visibility.require(ClaimView.bySlugWithScore(slug).orElseThrow(() -> new NotFoundException("No claim " + slug)), slug);
         if (claim.mergedInto != null) {
             // require() let a reader through only if they may see the target
             return Response.status(301).location(URI.create(ClaimPaths.of(claim.mergedInto.slug))).build();
@@ -143,6 +146,7 @@ public class ClaimPages {
     @GET
     @Path("{slug}/history")
     @PermitAll
+    @ReaderCache
     public TemplateInstance history(@PathParam("slug") String slug) {
         Claim claim = visibility.require(bySlug(slug), slug);
         return Templates.history(claim, AuditEvent.about("claim", claim.id, 200));

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /** Everything the document page shows, read in a fixed number of queries. */
 public record DocumentView(Document document, List<Highlights.Paragraph> paragraphs, List<PassageNote> passages,
-        List<PassageNote> needingAttention) {
+        List<PassageNote> needingAttention, int textLength) {
 
     /** One highlighted passage and the claims it feeds, for the margin. */
     public record PassageNote(Excerpt excerpt, List<ClaimLink> claims) {
@@ -27,8 +27,11 @@ public record DocumentView(Document document, List<Highlights.Paragraph> paragra
     public record ClaimLink(String slug, String statement, Stance stance) {
     }
 
-    /** @param seesUnpublished whether the viewer sees draft and retracted claims (editors): readers' margins name only published ones */
-    public static DocumentView of(Document document, boolean seesUnpublished) {
+    /**
+     * @param body the document's text, read beside it (Document.bySlugWithBody); null for a citation-only source
+     * @param seesUnpublished whether the viewer sees draft and retracted claims (editors): readers' margins name only published ones
+     */
+    public static DocumentView of(Document document, String body, boolean seesUnpublished) {
         List<Evidence> evidence = Evidence.fromDocument(document.id);
         Map<Long, PassageNote> notes = new LinkedHashMap<>();
         for (Evidence item : evidence) {
@@ -44,8 +47,9 @@ public record DocumentView(Document document, List<Highlights.Paragraph> paragra
                 .map(p -> new Highlights.Mark(p.excerpt().id, p.excerpt().start, p.excerpt().end, p.tone(),
                         String.join(" · ", p.claims().stream().map(ClaimLink::statement).distinct().toList())))
                 .toList();
-        List<Highlights.Paragraph> paragraphs = document.citationOnly() ? List.of() : Highlights.of(document.body, marks);
+        List<Highlights.Paragraph> paragraphs = body == null ? List.of() : Highlights.of(body, marks);
         List<PassageNote> attention = passages.stream().filter(p -> p.excerpt().needsAttention()).toList();
-        return new DocumentView(document, paragraphs, passages.stream().filter(p -> !p.excerpt().orphaned).toList(), attention);
+        return new DocumentView(document, paragraphs, passages.stream().filter(p -> !p.excerpt().orphaned).toList(), attention,
+                body == null ? 0 : body.length());
     }
 }

@@ -1,5 +1,6 @@
 package app.crux.reading;
 
+import app.crux.web.ReaderCache;
 import app.crux.disagreement.Comparison;
 import app.crux.document.Document;
 import app.crux.web.CurrentUser;
@@ -44,12 +45,14 @@ public class DocumentViewPages {
     @GET
     @Path("{slug}")
     @PermitAll
+    @ReaderCache
     public Response show(@PathParam("slug") String slug, @CookieParam(HINT_SEEN) String hintSeen) {
-        Document document = Document.bySlug(slug);
+        Document.WithBody read = Document.bySlugWithBody(slug);
+        Document document = read.document();
         // an editor's first document page explains how to pull a claim out of it, once per browser:
         // a cookie, so a GET writes nothing to the database and no extra form is needed (docs/decisions.md)
         boolean hint = hintSeen == null && currentUser.isEditor() && !document.citationOnly();
-        Response.ResponseBuilder page = Response.ok(Templates.show(DocumentView.of(document, currentUser.seesUnpublishedClaims()),
+        Response.ResponseBuilder page = Response.ok(Templates.show(DocumentView.of(document, read.body(), currentUser.seesUnpublishedClaims()),
                 Comparison.mostDisagreeing(document.id, 5), hint));
         if (hint) {
             page.cookie(new NewCookie.Builder(HINT_SEEN).value("1").path("/documents").maxAge(HINT_SEEN_FOR)

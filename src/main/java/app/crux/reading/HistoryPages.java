@@ -1,5 +1,6 @@
 package app.crux.reading;
 
+import app.crux.web.ReaderCache;
 import app.crux.audit.AuditEvent;
 import app.crux.account.Role;
 import app.crux.review.VisibleHistory;
@@ -35,6 +36,7 @@ public class HistoryPages {
 
     /** Keyset pages of {@link #PAGE_SIZE} events, less what blind rating hides from the reader. */
     @GET
+    @ReaderCache
     public TemplateInstance latest(@QueryParam("before") Long before) {
         VisibleHistory.Page page = history.page(before, PAGE_SIZE);
         return Templates.history(page.events(), page.nextBefore(), before == null);

@@ -83,7 +83,7 @@ public class ReviewService {
                 .setParameter("e", evidenceId).setParameter("r", reviewerId).setParameter("strength", strength.name())
                 .setParameter("dispute", dispute).setParameter("rationale", rationale)
                 .executeUpdate();
-        scores.recompute(claimId);
+        scores.recomputeItem(claimId, evidenceId);
         discussions.reassess(evidenceId, claimId);
         Stored after = new Stored(strength, dispute, rationale);
         audit.record(previous == null ? "vote.cast" : "vote.replace", "evidence", evidenceId,
@@ -103,7 +103,7 @@ public class ReviewService {
         }
         em.createNativeQuery("DELETE FROM vote WHERE evidence_id = :e AND reviewer_id = :r")
                 .setParameter("e", evidenceId).setParameter("r", reviewerId).executeUpdate();
-        scores.recompute(claimId);
+        scores.recomputeItem(claimId, evidenceId);
         discussions.reassess(evidenceId, claimId);
         audit.record("vote.withdraw", "evidence", evidenceId, "Withdrew a rating on “" + evidence.claim.statement + "”",
                 describe(previous), null);

@@ -1,5 +1,6 @@
 package app.crux.review;
 
+import app.crux.web.ReaderCache;
 import app.crux.web.Enums;
 import app.crux.score.Strength;
 import app.crux.account.Role;
@@ -93,6 +94,7 @@ public class VoteApi {
     @GET
     @Path("votes")
     @PermitAll
+    @ReaderCache
     public VotesOnItem votes(@PathParam("id") long evidenceId) {
         Evidence item = Evidence.findById(evidenceId);
         if (item == null || !item.claim.visibleTo(currentUser.seesUnpublishedClaims())) {

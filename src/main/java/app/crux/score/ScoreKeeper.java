@@ -20,16 +20,29 @@ import java.util.List;
 public class ScoreKeeper {
 
     /** Mean strength (HIGH 4 … VERY_LOW 1); unrated counts 1; disputed by a majority of its reviewers counts 0. */
-    private static final String EVIDENCE_WEIGHTS = """
-            UPDATE evidence e SET weight = w.weight, vote_count = w.votes, dispute_count = w.disputes
-            FROM (SELECT x.id, count(v.reviewer_id) AS votes,
+    private static final String WEIGHTS_OF = """
+            SELECT x.id, count(v.reviewer_id) AS votes,
                          count(v.reviewer_id) FILTER (WHERE v.disputes_stance) AS disputes,
                          CASE WHEN count(v.reviewer_id) = 0 THEN 1
                               WHEN 2 * count(v.reviewer_id) FILTER (WHERE v.disputes_stance) > count(v.reviewer_id) THEN 0
                               ELSE round(avg(CASE v.strength WHEN 'HIGH' THEN 4 WHEN 'MODERATE' THEN 3
                                                               WHEN 'LOW' THEN 2 ELSE 1 END), 2) END AS weight
                   FROM evidence x LEFT JOIN vote v ON v.evidence_id = x.id
+            """;
+
+    /** Every item of a claim. */
+    private static final String EVIDENCE_WEIGHTS = """
+            UPDATE evidence e SET weight = w.weight, vote_count = w.votes, dispute_count = w.disputes
+            FROM (""" + WEIGHTS_OF + """
                   WHERE x.claim_id = :claim GROUP BY x.id) w
+            WHERE e.id = w.id AND (e.weight, e.vote_count, e.dispute_count) IS DISTINCT FROM (w.weight, w.votes, w.disputes)
+            """;
+
+    /** The same rule for one item: what a vote changes. */
+    private static final String ITEM_WEIGHT = """
+            UPDATE evidence e SET weight = w.weight, vote_count = w.votes, dispute_count = w.disputes
+            FROM (""" + WEIGHTS_OF + """
+                  WHERE x.id = :evidence GROUP BY x.id) w
             WHERE e.id = w.id AND (e.weight, e.vote_count, e.dispute_count) IS DISTINCT FROM (w.weight, w.votes, w.disputes)
             """;
 
@@ -58,6 +71,22 @@ public class ScoreKeeper {
         lock(claimId);
         em.flush();
         em.createNativeQuery(EVIDENCE_WEIGHTS).setParameter("claim", claimId).executeUpdate();
+        return sum(claimId);
+    }
+
+    /**
+     * After a vote on one item: that item's weight from its own votes, then the claim's sides summed
+     * from the stored weights — the votes of the claim's other items are not read again. The caller
+     * already holds the claim's lock ({@link #lock}), taken before it read the vote it replaces.
+     * Gives exactly what {@link #recompute} gives (ScoreConsistencyTest).
+     */
+    public ClaimScore recomputeItem(long claimId, long evidenceId) {
+        em.flush();
+        em.createNativeQuery(ITEM_WEIGHT).setParameter("evidence", evidenceId).executeUpdate();
+        return sum(claimId);
+    }
+
+    private ClaimScore sum(long claimId) {
         Sides sides = Rows.single(em.createNativeQuery(SIDES).setParameter("claim", claimId), Sides.class);
         ClaimScore score = em.find(ClaimScore.class, claimId);
         if (score == null) {

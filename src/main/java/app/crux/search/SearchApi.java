@@ -1,5 +1,6 @@
 package app.crux.search;
 
+import app.crux.web.ReaderCache;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -29,6 +30,7 @@ public class SearchApi {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @ReaderCache
     public Found api(@QueryParam("q") String q, @QueryParam("page") Integer page) {
         var results = search.search(q, page == null || page < 1 ? 1 : page);
         return new Found(results.query(), results.approximate(),

@@ -1,5 +1,6 @@
 package app.crux.search;
 
+import app.crux.web.ReaderCache;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
@@ -31,6 +32,7 @@ public class SearchPages {
     @GET
     @Path("search")
     @Produces(MediaType.TEXT_HTML)
+    @ReaderCache
     public TemplateInstance page(@QueryParam("q") String q, @QueryParam("page") Integer page) {
         var results = search.search(q, page == null || page < 1 ? 1 : page);
         return Templates.search(results, URLEncoder.encode(results.query(), StandardCharsets.UTF_8));
