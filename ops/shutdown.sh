@@ -111,6 +111,6 @@ check "the JVM exited by itself, cleanly (code $EXIT, $EXITED s after SIGTERM)" 
 check "the embedded PostgreSQL stopped with it" test -z "$PG_LEFT"
 check "no recovery at the next start (no 'not properly shut down' in PostgreSQL's log)" \
   bash -c "! grep -q 'not properly shut down' '$WORK/second.log' && grep -q 'database system was shut down' '$WORK/second.log'"
-check "the class-data archive was written at the first stop and mapped by the second start" test -s "$ARCHIVE"
+check "the class-data archive was written by the training run and mapped by the second start" test -s "$ARCHIVE"
 check "second start ready within 2.5 s (measured $T2 s)" python3 -c "import sys; sys.exit(0 if $T2 <= 2.5 else 1)"
 summary
