@@ -2,7 +2,9 @@
 # Item 3: SIGTERM with requests in flight, on the embedded PostgreSQL.
 # Requests in flight finish (quarkus.shutdown.timeout), new ones are refused, the JVM exits by
 # itself, the embedded PostgreSQL stops cleanly (no recovery at the next start), and the second
-# start is timed (goal: ready within 2.5 s).
+# start is timed (goal: ready within 2.5 s). In between, a training run writes a class-data archive
+# (JDK 17's dynamic AppCDS: -XX:ArchiveClassesAtExit), which the second start maps in; a third start
+# without it shows what the archive is worth (docs/operations.md "Restart time").
 source "$(dirname "$0")/lib.sh"
 ops_init shutdown
 PORT=8094
@@ -10,6 +12,7 @@ BASE=http://127.0.0.1:$PORT
 DATA=$WORK/data
 export QUARKUS_LOG_CATEGORY__IO_ZONKY__LEVEL=INFO   # PostgreSQL's own start-up lines in the app log
 
+ARCHIVE=$WORK/crux.jsa
 app_start first $PORT CRUX_DATA_DIR=$DATA
 PID=${PIDS[-1]}
 log "first start (initdb, schema): ready after $(wait_ready $BASE 180) s"
@@ -63,11 +66,39 @@ log "JVM exit code $EXIT, $EXITED s after SIGTERM"
 grep -E "stopped in|Shutdown|shutting down" "$WORK/first.log" | tail -3 | sed 's/^/   log: /'
 PG_LEFT=$(pgrep -f -- "-D $DATA/pgdata" || true)
 
-app_start second $PORT CRUX_DATA_DIR=$DATA
-T=$(wait_ready $BASE 120)
+
+# the training run: start, read a few pages and API answers, stop; the JVM writes the archive as it exits
+# (-Xlog:cds=error: the classes it cannot archive are listed as warnings otherwise)
+JAVA_OPTS="-Xmx512m -XX:ArchiveClassesAtExit=$ARCHIVE -Xlog:cds=error" app_start training $PORT CRUX_DATA_DIR=$DATA
+TRAINING=${PIDS[-1]}
+wait_ready $BASE 180 >/dev/null
+for path in / "/claims/$CLAIM" /contested /api/contested "/api/search?q=claim" /q/health/ready; do curl -s -o /dev/null "$BASE$path"; done
+TERM_AT=$(date +%s.%N)
+kill -TERM "$TRAINING"; wait "$TRAINING" || true
+log "training run: class-data archive of $(du -m "$ARCHIVE" 2>/dev/null | cut -f1) MB written, $(echo "$(date +%s.%N) - $TERM_AT" | bc -l | xargs printf '%.1f') s from SIGTERM to exit"
+
+# a start on the same data, timed to /q/health/ready: sets T (s), CPU (s, the whole JVM) and MAIN (s, its main thread)
+timed_start() { # name java-options
+  JAVA_OPTS="$2" app_start "$1" $PORT CRUX_DATA_DIR=$DATA
+  local pid=${PIDS[-1]} hz
+  T=$(wait_ready $BASE 120) || T=999
+  hz=$(getconf CLK_TCK)
+  CPU=$(awk -v hz="$hz" '{printf "%.2f", ($14+$15)/hz}' "/proc/$pid/stat")
+  # Java's main thread keeps the launcher's name, "java" (the JIT and GC threads have their own)
+  MAIN=$(for t in /proc/$pid/task/*; do if [ "$(cat "$t/comm")" = java ]; then cat "$t/stat"; fi; done \
+    | awk -v hz="$hz" '{sum += $14 + $15} END {printf "%.2f", sum/hz}')
+}
+
+# -Xshare:on: a JVM that cannot map the archive refuses to start, so a ready second start proves it was used
+timed_start second "-Xmx512m -Xshare:on -XX:SharedArchiveFile=$ARCHIVE"
+SECOND=${PIDS[-1]}; T2=$T
 STARTED=$(grep -o 'started in [0-9.]*s' "$WORK/second.log" | head -1)
-log "second start: ready after $T s (Quarkus: $STARTED)"
+log "second start (with the archive): ready after $T2 s (Quarkus: $STARTED); CPU $CPU s, of which the main thread $MAIN s"
 grep -iE "database system (was|is)" "$WORK/second.log" | sed 's/^/   postgres: /' | head -3
+kill -TERM "$SECOND"; wait "$SECOND" || true
+timed_start third "-Xmx512m"
+log "third start (no archive, for comparison): ready after $T s; CPU $CPU s, of which the main thread $MAIN s"
+log "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (2 cores)"
 
 check "requests in flight at SIGTERM all finished with 200 ($INFLIGHT)" \
   test "$(jq '[.inflight[] | select(.status != 200)] | length' "$WORK/shutdown.json")" = 0
@@ -80,5 +111,6 @@ check "the JVM exited by itself, cleanly (code $EXIT, $EXITED s after SIGTERM)" 
 check "the embedded PostgreSQL stopped with it" test -z "$PG_LEFT"
 check "no recovery at the next start (no 'not properly shut down' in PostgreSQL's log)" \
   bash -c "! grep -q 'not properly shut down' '$WORK/second.log' && grep -q 'database system was shut down' '$WORK/second.log'"
-check "second start ready within 2.5 s (measured $T s)" python3 -c "import sys; sys.exit(0 if $T <= 2.5 else 1)"
+check "the class-data archive was written by the training run and mapped by the second start" test -s "$ARCHIVE"
+check "second start ready within 2.5 s (measured $T2 s)" python3 -c "import sys; sys.exit(0 if $T2 <= 2.5 else 1)"
 summary

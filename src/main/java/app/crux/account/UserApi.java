@@ -1,5 +1,8 @@
 package app.crux.account;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -35,6 +38,7 @@ public class UserApi {
 
     @POST
     @RolesAllowed(Role.ADMIN_NAME)
+    @APIResponse(responseCode = "201", description = "Created; Location names it.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.class)))
     public RestResponse<UserView> create(@Valid @NotNull(message = "Send {username, displayName, password, roles}.") NewUserRequest request) {
         User user = accounts.create(new AccountService.NewUser(request.username(), request.displayName(),
                 request.password(), Roles.parse(request.roles())));

@@ -2,6 +2,8 @@ package app.crux.document;
 
 import app.crux.web.ReaderCache;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import app.crux.document.importing.DocumentImporter;
 import app.crux.account.Role;
 import app.crux.web.ETags;
@@ -73,6 +75,7 @@ public class DocumentApi {
 
     @POST
     @RolesAllowed(Role.EDITOR_NAME)
+    @APIResponse(responseCode = "201", description = "Created; Location names it.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentJson.class)))
     public RestResponse<DocumentJson> create(@Valid @NotNull(message = "Send {title, text | html, ...}.") NewDocumentRequest request) {
         Document document = documents.create(importer.fromApi(request));
         return RestResponse.ResponseBuilder.<DocumentJson>created(URI.create(DocumentPaths.api(document.id)))
@@ -103,7 +106,7 @@ public class DocumentApi {
     @PUT
     @Path("{id}")
     @RolesAllowed(Role.EDITOR_NAME)
-    public RevisionJson revise(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public RestResponse<RevisionJson> revise(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "Send {text} or {html}.") RevisionRequest request) {
         Integer matched = ETags.ifMatch(ifMatch);
         if (matched != null) {
@@ -116,7 +119,9 @@ public class DocumentApi {
         String text = importer.fromApiRevision(request.text(), request.html());
         // If-Match names the base revision; the service's own check covers a save between here and there (409)
         var revision = documents.revise(id, text, matched != null ? matched : request.baseRevision());
-        return new RevisionJson(DocumentJson.of(revision.document(), Excerpt.ofDocument(id)), revision.kept(),
-                revision.changed(), revision.orphaned());
+        // the new revision's tag, so a client can revise again without reading the document first
+        return RestResponse.ResponseBuilder.ok(new RevisionJson(DocumentJson.of(revision.document(), Excerpt.ofDocument(id)),
+                revision.kept(), revision.changed(), revision.orphaned()))
+                .header(HttpHeaders.ETAG, ETags.of(revision.document().currentRevision)).build();
     }
 }

@@ -5,6 +5,9 @@ import app.crux.claim.ClaimPaths;
 import app.crux.account.Role;
 import app.crux.document.anchoring.Passage;
 import app.crux.web.BadInput;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -41,6 +44,7 @@ public class EvidenceApi {
 
     @POST
     @RolesAllowed(Role.EDITOR_NAME)
+    @APIResponse(responseCode = "201", description = "Created; Location names it.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvidenceJson.class)))
     public RestResponse<EvidenceJson> attach(@PathParam("id") long claimId,
             @Valid @NotNull(message = "Send {documentId, stance, exact | start+end, ...}.") NewEvidenceRequest r) {
         Stance stance = Enums.parseOr400(Stance.class, r.stance() == null ? "" : r.stance(), "stance must be SUPPORTS or CONFLICTS.");

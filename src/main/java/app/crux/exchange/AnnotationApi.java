@@ -10,6 +10,7 @@ import app.crux.exchange.WebAnnotation.Selector;
 import app.crux.exchange.WebAnnotation.Target;
 import app.crux.web.BadInput;
 import jakarta.annotation.security.PermitAll;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -49,7 +50,7 @@ public class AnnotationApi {
     @Produces({WebAnnotation.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @ReaderCache
     public WebAnnotation.Collection list(@QueryParam("document") Long document, @QueryParam("claim") Long claim,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+            @QueryParam("page") Integer page, @QueryParam("size") @Schema(maximum = "" + MAX_SIZE) Integer size) {
         if ((document == null) == (claim == null)) {
             throw new BadInput("Give either document={id} or claim={id}.");
         }

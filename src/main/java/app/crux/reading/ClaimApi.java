@@ -17,6 +17,9 @@ import app.crux.web.BadInput;
 import app.crux.web.Conflict;
 import app.crux.web.ETags;
 import app.crux.web.PreconditionFailed;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -84,6 +87,7 @@ public class ClaimApi {
 
     @POST
     @RolesAllowed(Role.EDITOR_NAME)
+    @APIResponse(responseCode = "201", description = "Created; Location names it.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClaimCreated.class)))
     public RestResponse<ClaimCreated> create(@Valid @NotNull(message = "Send {statement, tags?, source?}.") NewClaimRequest request) {
         EvidenceService.Source source = null;
         if (request.source() != null) {

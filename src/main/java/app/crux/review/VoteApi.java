@@ -40,11 +40,11 @@ public class VoteApi {
     public record VoteRequest(String strength, Boolean disputesStance, String rationale) {
     }
 
-    public record VoteResponse(long evidenceId, String strength, boolean disputesStance, String rationale, boolean replaced,
+    public record VoteResponse(long evidenceId, String strength, boolean disputesStance, @Schema(nullable = true) String rationale, boolean replaced,
             Votes.Tally tally) {
     }
 
-    public record VoteView(String reviewer, String strength, boolean disputesStance, String rationale) {
+    public record VoteView(String reviewer, String strength, boolean disputesStance, @Schema(nullable = true) String rationale) {
         static VoteView of(Votes.Row row) {
             return new VoteView(row.reviewer(), row.strength().name(), row.disputesStance(), row.rationale());
         }
@@ -55,7 +55,8 @@ public class VoteApi {
     public record VotesOnItem(boolean hidden, String reason, List<VoteView> votes, Votes.Tally tally) {
     }
 
-    public record Withdrawn(long evidenceId, boolean withdrawn, Votes.Tally tally) {
+    /** {@code tally}: null, since the caller has no rating on the item any more and is blind to it again. */
+    public record Withdrawn(long evidenceId, boolean withdrawn, @Schema(nullable = true) Votes.Tally tally) {
     }
 
     @Inject

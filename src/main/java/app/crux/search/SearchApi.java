@@ -1,5 +1,6 @@
 package app.crux.search;
 
+import app.crux.web.ApiPage;
 import app.crux.web.ReaderCache;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -11,7 +12,11 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
 
-/** {@code GET /api/search?q=}: claims and documents, snippets HTML-escaped with matches in {@code <mark>}. */
+/**
+ * {@code GET /api/search?q=&page=&size=}: claims and documents, snippets HTML-escaped with matches in
+ * {@code <mark>}. Both lists are paged together ({@code size} hits of each); the body carries each
+ * list's total, as one {@code X-Total-Count} could not describe two lists.
+ */
 @Path("/api/search")
 @PermitAll
 public class SearchApi {
@@ -22,7 +27,12 @@ public class SearchApi {
     public record DocumentHit(long id, String slug, String title, String snippet) {
     }
 
-    public record Found(String query, boolean approximate, List<ClaimHit> claims, List<DocumentHit> documents) {
+    /**
+     * {@code claimTotal} / {@code documentTotal}: matches in all. With {@code approximate} (nothing matched the
+     * words as typed, these look alike) the lists are one page and the totals are their lengths.
+     */
+    public record Found(String query, boolean approximate, int page, int size, long claimTotal, long documentTotal,
+            List<ClaimHit> claims, List<DocumentHit> documents) {
     }
 
     @Inject
@@ -31,9 +41,13 @@ public class SearchApi {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @ReaderCache
-    public Found api(@QueryParam("q") String q, @QueryParam("page") Integer page) {
-        var results = search.search(q, page == null || page < 1 ? 1 : page);
-        return new Found(results.query(), results.approximate(),
+    public Found api(@QueryParam("q") String q, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        ApiPage paging = ApiPage.of(page, size, SearchService.PAGE_SIZE);
+        var results = search.search(q, paging.number(), paging.size());
+        var totals = results.approximate()
+                ? new SearchService.Totals(results.claims().size(), results.documents().size())
+                : search.totals(results.query());
+        return new Found(results.query(), results.approximate(), paging.number(), paging.size(), totals.claims(), totals.documents(),
                 results.claims().stream().map(h -> new ClaimHit(h.id(), h.slug(), h.title(), h.snippet().html())).toList(),
                 results.documents().stream().map(h -> new DocumentHit(h.id(), h.slug(), h.title(), h.snippet().html())).toList());
     }

@@ -34,25 +34,34 @@ public class SearchService {
         }
     }
 
+    /** How many published claims and documents the words match in all (the full-text lists, not the look-alike fallback). */
+    public record Totals(long claims, long documents) {
+    }
+
     @Inject
     EntityManager em;
 
     public Results search(String query, int page) {
-        String q = query == null ? "" : query.strip();
-        if (q.isEmpty() || q.length() > 200) {
-            return new Results(q, List.of(), List.of(), false, page);
+        return search(query, page, PAGE_SIZE);
+    }
+
+    /** A page of {@code size} hits of each list (the JSON API lets the client choose; the pages use {@link #PAGE_SIZE}). */
+    public Results search(String query, int page, int size) {
+        String q = usable(query);
+        if (q == null) {
+            return new Results(query == null ? "" : query.strip(), List.of(), List.of(), false, page);
         }
-        int offset = Math.max(0, page - 1) * PAGE_SIZE;
+        int offset = Math.max(0, page - 1) * size;
         List<Hit> claims = hits("""
                 SELECT c.id, c.slug, c.statement, ts_headline('english', c.statement, q, :headline)
                 FROM claim c, websearch_to_tsquery('english', :q) q
                 WHERE c.status = 'PUBLISHED' AND c.search @@ q
-                ORDER BY ts_rank(c.search, q) DESC, c.id OFFSET :offset LIMIT :limit""", q, offset);
+                ORDER BY ts_rank(c.search, q) DESC, c.id OFFSET :offset LIMIT :limit""", q, offset, size);
         List<Hit> documents = hits("""
                 SELECT d.id, d.slug, d.title, ts_headline('english', coalesce(left(d.body, 100000), d.title), q, :headline)
                 FROM document d, websearch_to_tsquery('english', :q) q
                 WHERE d.search @@ q
-                ORDER BY ts_rank(d.search, q) DESC, d.id OFFSET :offset LIMIT :limit""", q, offset);
+                ORDER BY ts_rank(d.search, q) DESC, d.id OFFSET :offset LIMIT :limit""", q, offset, size);
         if (!claims.isEmpty() || !documents.isEmpty() || page > 1) {
             return new Results(q, claims, documents, false, page);
         }
@@ -60,12 +69,35 @@ public class SearchService {
         List<Hit> nearClaims = plain("""
                 SELECT c.id, c.slug, c.statement, c.statement FROM claim c
                 WHERE c.status = 'PUBLISHED' AND :q <% c.statement
-                ORDER BY word_similarity(:q, c.statement) DESC, c.id LIMIT :limit""", q);
+                ORDER BY word_similarity(:q, c.statement) DESC, c.id LIMIT :limit""", q, size);
         List<Hit> nearDocuments = plain("""
                 SELECT d.id, d.slug, d.title, d.title FROM document d
                 WHERE :q <% d.title
-                ORDER BY word_similarity(:q, d.title) DESC, d.id LIMIT :limit""", q);
+                ORDER BY word_similarity(:q, d.title) DESC, d.id LIMIT :limit""", q, size);
         return new Results(q, nearClaims, nearDocuments, true, page);
+    }
+
+    /** The full-text matches in all, for the API's totals: two counts, so only the API asks, not every page view. */
+    public Totals totals(String query) {
+        String q = usable(query);
+        if (q == null) {
+            return new Totals(0, 0);
+        }
+        return new Totals(count("""
+                SELECT count(*) FROM claim c, websearch_to_tsquery('english', :q) q
+                WHERE c.status = 'PUBLISHED' AND c.search @@ q""", q), count("""
+                SELECT count(*) FROM document d, websearch_to_tsquery('english', :q) q
+                WHERE d.search @@ q""", q));
+    }
+
+    /** The query as searched, or null when there is nothing to search (empty, or longer than any sensible query). */
+    private static String usable(String query) {
+        String q = query == null ? "" : query.strip();
+        return q.isEmpty() || q.length() > 200 ? null : q;
+    }
+
+    private long count(String sql, String q) {
+        return ((Number) em.createNativeQuery(sql).setParameter("q", q).getSingleResult()).longValue();
     }
 
     /** A matching claim or document as the query reads it: id, slug, title, text with the matches marked. */
@@ -75,13 +107,13 @@ public class SearchService {
         }
     }
 
-    private List<Hit> hits(String sql, String q, int offset) {
+    private List<Hit> hits(String sql, String q, int offset, int size) {
         return Rows.list(em.createNativeQuery(sql).setParameter("q", q).setParameter("headline", HEADLINE)
-                .setParameter("offset", offset).setParameter("limit", PAGE_SIZE), Row.class).stream().map(Row::hit).toList();
+                .setParameter("offset", offset).setParameter("limit", size), Row.class).stream().map(Row::hit).toList();
     }
 
-    private List<Hit> plain(String sql, String q) {
-        return Rows.list(em.createNativeQuery(sql).setParameter("q", q).setParameter("limit", PAGE_SIZE), Row.class)
+    private List<Hit> plain(String sql, String q, int size) {
+        return Rows.list(em.createNativeQuery(sql).setParameter("q", q).setParameter("limit", size), Row.class)
                 .stream().map(Row::hit).toList();
     }
 }
