@@ -90,7 +90,12 @@ wait_ready() { # url [seconds]; prints the seconds it took
   return 1
 }
 rss_mb() { ps -o rss= -p "$1" | awk '{printf "%d", $1/1024}'; }
-token_for() { # user password
-  curl -sf -H 'Content-Type: application/json' -d "{\"username\":\"$1\",\"password\":\"$2\"}" "$BASE/api/auth/token" \
-    | sed 's/.*"token":"\([^"]*\)".*/\1/'
+token_for() { # user password; retried: a cold JVM on a busy host can miss the 10 s request timeout
+  local token
+  for _ in 1 2 3 4 5; do
+    token=$(curl -sf -H 'Content-Type: application/json' -d "{\"username\":\"$1\",\"password\":\"$2\"}" "$BASE/api/auth/token" \
+      | sed 's/.*"token":"\([^"]*\)".*/\1/') && [ -n "$token" ] && { echo "$token"; return 0; }
+    sleep 2
+  done
+  return 1
 }
