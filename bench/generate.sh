@@ -15,7 +15,7 @@ fi
 rm -rf "$BENCH_DIR"; mkdir -p "$BENCH_DIR"
 build_app
 pg_up
-trap 'app_stop' EXIT
+trap 'app_stop; pg_down' EXIT
 app_start
 wait_ready "$BASE" 180 >/dev/null || { tail -30 "$BENCH_DIR/app.log"; exit 1; }
 app_stop
@@ -27,9 +27,10 @@ tail -6 "$BENCH_DIR/generate.log" | head -3 | sed "s/^/   /"
 log "generated in ${took}s; checking a sample of aggregates against a recomputation"
 "${PSQL[@]}" -v sample=${CHECK_SAMPLE:-1000} -f "$BENCH_ROOT/bench/check.sql"
 # The strongest check: Crux's own recompute (POST /api/admin/recompute-scores, ScoreKeeper claim by
-# claim) must leave every aggregate as generated. On by default up to the small set's 10,000 claims
-# (about a minute there); APP_RECOMPUTE=1 forces it on the large set too (~100,000 claims, slow).
-if [ "${APP_RECOMPUTE:-$([ "$CLAIMS" -le 10000 ] && echo 1 || echo 0)}" = 1 ]; then
+# claim, one transaction) must leave every aggregate as generated. It is slow — 11.5 min for the small
+# set's 10,000 claims on the shared 2-core host — so it is on by default only up to 1,000 claims;
+# APP_RECOMPUTE=1 forces it on (the small set passed it on 2026-11-26, see bench/README.md).
+if [ "${APP_RECOMPUTE:-$([ "$CLAIMS" -le 1000 ] && echo 1 || echo 0)}" = 1 ]; then
   AGGREGATES_SQL="SELECT md5(string_agg(row_text, '|' ORDER BY row_text)) FROM (
     SELECT 's' || claim_id || ':' || support_weight || ':' || conflict_weight || ':' || support_count || ':' || conflict_count
            || ':' || vote_count || ':' || contestedness || ':' || rank_score || ':' || verdict AS row_text FROM claim_score
