@@ -20,7 +20,7 @@ bench_sizes() { # small|large -> DOCS CLAIMS USERS
   esac
   BENCH_DIR=${BENCH_DIR:-/tmp/crux-bench-$1}
   PGDATA_DIR=$BENCH_DIR/pg
-  PGPORT=${BENCH_PG_PORT:-18632}
+  PGPORT=${BENCH_PG_PORT:-$(case "$1" in small) echo 18632 ;; large) echo 18642 ;; *) echo 18622 ;; esac)}
   APP_PORT=${BENCH_PORT:-8106}
   RAW_PORT=${BENCH_RAW_PORT:-8116}
   BASE=http://127.0.0.1:$APP_PORT
