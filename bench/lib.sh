@@ -62,7 +62,7 @@ pg_down() { ! pg_running || "${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$PGDATA_DIR" -m fa
 build_app() { # packages Crux so the bench measures the tree as it is; BENCH_SKIP_BUILD=1 reuses target/
   if [ "${BENCH_SKIP_BUILD:-0}" = 1 ] && [ -f "$JAR" ]; then return 0; fi
   log "packaging Crux (mvn -o package -DskipTests)"
-  (cd "$BENCH_ROOT" && mvn -q -o package -DskipTests) >&2
+  (cd "$BENCH_ROOT" && mvn -q -B -o package -DskipTests) >&2
 }
 
 APP_PID=
