@@ -80,13 +80,14 @@ app_stop() {
   kill -9 "$APP_PID" 2>/dev/null || true
   APP_PID=
 }
-wait_ready() { # url [seconds]; prints the seconds it took
+wait_ready() { # url [seconds]; prints the seconds it took; fails at the deadline or when Crux has exited
   local url=$1 limit=${2:-120} start
   start=$(date +%s.%N)
-  for _ in $(seq 1 $((limit * 20))); do
+  while (( $(date +%s) - ${start%.*} < limit )); do
     if curl -sf -o /dev/null --max-time 2 "$url/q/health/ready"; then
       echo "$(date +%s.%N) - $start" | bc -l | xargs printf '%.2f\n'; return 0
     fi
+    if [ -n "$APP_PID" ] && ! kill -0 "$APP_PID" 2>/dev/null; then return 1; fi
     sleep 0.05
   done
   return 1
