@@ -134,7 +134,7 @@ final class ExportRows {
     private Map<Long, List<ExcerptRecord>> excerpts(Long[] documentIds) throws SQLException {
         String visible = scope.full() ? "" : """
                  AND EXISTS (SELECT 1 FROM evidence e JOIN claim c ON c.id = e.claim_id
-                 WHERE e.excerpt_id = x.id AND %s)""".formatted(PUBLIC_CLAIM);
+                 WHERE e.excerpt_id = x.id AND e.detached_at IS NULL AND %s)""".formatted(PUBLIC_CLAIM);
         Map<Long, List<ExcerptRecord>> out = new LinkedHashMap<>();
         try (PreparedStatement q = db.prepareStatement("""
                 SELECT x.document_id, x.id, x.start_offset, x.end_offset, x.exact, x.prefix, x.suffix, x.revision,
@@ -217,7 +217,7 @@ final class ExportRows {
                 SELECT e.claim_id, e.id, d.slug, e.excerpt_id, e.stance, e.note, e.population, e.intervention, e.comparison,
                        e.outcome, e.study_type, e.weight, e.vote_count, e.dispute_count, u.username, e.created_at, e.updated_at
                 FROM evidence e JOIN document d ON d.id = e.document_id LEFT JOIN app_user u ON u.id = e.created_by
-                WHERE e.claim_id = ANY (?) ORDER BY e.claim_id, e.id""")) {
+                WHERE e.claim_id = ANY (?)""" + (scope.full() ? "" : " AND e.detached_at IS NULL") + " ORDER BY e.claim_id, e.id")) {
             q.setArray(1, db.createArrayOf("bigint", claimIds));
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {

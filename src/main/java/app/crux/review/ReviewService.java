@@ -6,6 +6,7 @@ import app.crux.score.Strength;
 import app.crux.audit.AuditLog;
 import app.crux.score.ScoreKeeper;
 import app.crux.evidence.Evidence;
+import app.crux.evidence.StanceChanged;
 import app.crux.web.BadInput;
 import app.crux.web.CurrentUser;
 import app.crux.claim.ClaimMergeOrder;
@@ -142,6 +143,18 @@ public class ReviewService {
                 WHERE e.claim_id = :from
                 ON CONFLICT (evidence_id, reviewer_id) DO NOTHING""")
                 .setParameter("into", merging.intoId).setParameter("from", merging.fromId).executeUpdate();
+    }
+
+    /**
+     * An editor changed an item's stance: every rating's strength stays (it rates the passage), while a stance
+     * dispute was about the old stance and is cleared. The evidence feature audits it, with these counts.
+     */
+    void onStanceChanged(@Observes StanceChanged changed) {
+        int kept = ((Number) em.createNativeQuery("SELECT count(*) FROM vote WHERE evidence_id = :e")
+                .setParameter("e", changed.evidenceId).getSingleResult()).intValue();
+        int cleared = em.createNativeQuery("UPDATE vote SET disputes_stance = false WHERE evidence_id = :e AND disputes_stance")
+                .setParameter("e", changed.evidenceId).executeUpdate();
+        changed.counted(kept, cleared);
     }
 
     private static Map<String, Object> describe(Stored vote) {

@@ -29,7 +29,7 @@ public class ScoreKeeper {
                               ELSE round(avg(CASE v.strength WHEN 'HIGH' THEN 4 WHEN 'MODERATE' THEN 3
                                                               WHEN 'LOW' THEN 2 ELSE 1 END), 2) END AS weight
                   FROM evidence x LEFT JOIN vote v ON v.evidence_id = x.id
-                  WHERE x.claim_id = :claim GROUP BY x.id) w
+                  WHERE x.claim_id = :claim AND x.detached_at IS NULL GROUP BY x.id) w
             WHERE e.id = w.id AND (e.weight, e.vote_count, e.dispute_count) IS DISTINCT FROM (w.weight, w.votes, w.disputes)
             """;
 
@@ -39,7 +39,7 @@ public class ScoreKeeper {
                    count(*) FILTER (WHERE stance = 'SUPPORTS'),
                    count(*) FILTER (WHERE stance = 'CONFLICTS'),
                    coalesce(sum(vote_count), 0)
-            FROM evidence WHERE claim_id = :claim
+            FROM evidence WHERE claim_id = :claim AND detached_at IS NULL
             """;
 
     /** Both sides' weights and counts, and the votes on all of it. */
