@@ -103,6 +103,8 @@ public class DocumentApi {
 
     @POST
     @RolesAllowed(Role.EDITOR_NAME)
+    @APIResponse(responseCode = "201", description = "Imported",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentJson.class)))
     @APIResponse(responseCode = "409", description = "This text or address is already in Crux: the document that has it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Existing.class)))
     public RestResponse<DocumentJson> create(@Valid @NotNull(message = "Send {title, text | html, ...}.") NewDocumentRequest request) {
@@ -136,7 +138,6 @@ public class DocumentApi {
     @PATCH
     @Path("{id}")
     @RolesAllowed(Role.EDITOR_NAME)
-    @APIResponse(responseCode = "409", description = "An address another document has (existingId), or a stale version (current)")
     public RestResponse<DocumentJson> edit(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull(message = "Send {version, title?, url?, otherUrls?, author?, publisher?, publishedOn?, kind?}.") DocumentEdit request) {
         Integer matched = ETags.ifMatch(ifMatch);

@@ -157,8 +157,8 @@ public class DocumentPages {
                     publishedOn == null ? "" : publishedOn, chosen));
             return Flash.redirect(URI.create(DocumentPaths.of(document.slug)), "Details saved.");
         } catch (StaleDocument stale) {
+            // read in the service's own transaction: the one this request started with is stale by definition
             Document current = documents.find(document.id);
-            Document.getEntityManager().refresh(current);
             return HtmlPage.status(409, Templates.edit(current, DetailsForm.of(current, DocumentUrls.of(current.id)), kinds,
                     List.of(stale.getMessage()), form, null));
         } catch (Conflict e) {

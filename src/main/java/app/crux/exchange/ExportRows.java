@@ -251,7 +251,7 @@ final class ExportRows {
                             ratings ? r.getInt(13) : null, ratings ? r.getInt(14) : null,
                             scope.full() ? r.getString(15) : null, instant(r, "created_at"), instant(r, "updated_at"),
                             scope.full() ? votes.getOrDefault(id, List.of()) : null, r.getInt(18), instant(r, "detached_at"),
-                            scope.full() ? r.getString(19) : null));
+                            scope.full() ? r.getString(20) : null));
                 }
             }
         }

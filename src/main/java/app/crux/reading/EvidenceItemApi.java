@@ -107,8 +107,10 @@ public class EvidenceItemApi {
         return locked(id, true, () -> corrections.detach(id, matched));
     }
 
+    /** No body, so any Content-Type (or none) will do, as for DELETE. */
     @POST
     @Path("restore")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Role.EDITOR_NAME)
     public RestResponse<EvidenceJson> restore(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Integer matched = ETags.ifMatch(ifMatch);

@@ -112,6 +112,8 @@ class EvidenceCorrectionApiTest {
         long claimId = (long) c.get("claimId");
         given().get("/api/claims/" + claimId).then().body("conflicts.id", hasItem((int) id)).body("conflictWeight", equalTo(1.0f));
         String note = "Detached note " + System.nanoTime();
+        long excerpt = given().get("/api/evidence/" + id).then().extract().jsonPath().getLong("excerpt.id");
+        given().get("/documents/" + c.get("docSlug")).then().statusCode(200).body(containsString("id=\"passage-" + excerpt + "\""));
         TestApi.asEditor().body(Map.of("version", 1, "note", note)).patch("/api/evidence/" + id).then().statusCode(200);
         given().get("/api/export").then().statusCode(200).body(containsString(note));
         given().get("/downloads/evidence.csv").then().statusCode(200).body(containsString("\nevidence," + id + ","));
@@ -129,7 +131,7 @@ class EvidenceCorrectionApiTest {
         given().get("/api/claims/" + claimId).then().body("conflicts", org.hamcrest.Matchers.empty())
                 .body("conflictWeight", equalTo(0.0f)).body("verdict", equalTo("UNREVIEWED"));
         given().get("/claims/" + c.get("slug")).then().statusCode(200).body(not(containsString(CONFLICTING)));
-        given().get("/documents/" + c.get("docSlug")).then().statusCode(200).body(not(containsString("evidence-" + id)));
+        given().get("/documents/" + c.get("docSlug")).then().statusCode(200).body(not(containsString("id=\"passage-" + excerpt + "\"")));
         given().get("/downloads/evidence.csv").then().statusCode(200).body(not(containsString("\nevidence," + id + ",")));
         given().get("/api/annotations?claim=" + claimId).then().statusCode(200).body(not(containsString(CONFLICTING)))
                 .body(containsString(SUPPORTING));

@@ -70,7 +70,8 @@ class LiveResponseSchemaTest {
         var claim = TestApi.createClaim("Cold swims raise alertness " + System.nanoTime(), documentId, "raised alertness")
                 .then().statusCode(201).extract().jsonPath();
         Map<String, String> ids = Map.of("/api/documents/{id}", String.valueOf(documentId),
-                "/api/claims/{id}", claim.getString("id"), "/api/evidence/{id}/votes", claim.getString("evidence.id"));
+                "/api/claims/{id}", claim.getString("id"), "/api/evidence/{id}/votes", claim.getString("evidence.id"),
+                "/api/evidence/{id}", claim.getString("evidence.id"));
         List<String> failures = new ArrayList<>();
         List<String> checked = new ArrayList<>();
         for (var it = OpenApiSchemas.openapi().path("paths").fields(); it.hasNext(); ) {
