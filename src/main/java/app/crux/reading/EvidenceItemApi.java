@@ -107,10 +107,9 @@ public class EvidenceItemApi {
         return locked(id, true, () -> corrections.detach(id, matched));
     }
 
-    /** No body, so any Content-Type (or none) will do, as for DELETE. */
+    /** Takes no body; like the claims' retract and restore it is a JSON route (a form type would open it to CSRF checks). */
     @POST
     @Path("restore")
-    @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Role.EDITOR_NAME)
     public RestResponse<EvidenceJson> restore(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Integer matched = ETags.ifMatch(ifMatch);

@@ -41,7 +41,7 @@ class AccessMatrixTest {
             new Route("PUT", "/api/evidence/" + MISSING + "/vote", Map.of("strength", "HIGH"), Set.of("reviewer")),
             new Route("PATCH", "/api/evidence/" + MISSING, Map.of("version", 1, "note", "x"), Set.of("editor")),
             new Route("DELETE", "/api/evidence/" + MISSING, null, Set.of("editor")),
-            new Route("POST", "/api/evidence/" + MISSING + "/restore", null, Set.of("editor")),
+            new Route("POST", "/api/evidence/" + MISSING + "/restore", Map.of(), Set.of("editor")),
             new Route("PATCH", "/api/documents/" + MISSING, Map.of("version", 1, "title", "x"), Set.of("editor")),
             new Route("GET", "/documents/no-such-document/edit", null, Set.of("editor")),
             new Route("POST", "/api/users", Map.of("username", "x"), Set.of("admin")),

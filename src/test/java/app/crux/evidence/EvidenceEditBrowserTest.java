@@ -46,8 +46,8 @@ class EvidenceEditBrowserTest {
                 page.getByLabel("Password").fill(TestAccounts.PASSWORD);
                 page.locator("form.stack button[type=submit]").click();
                 page.navigate(base + "claims/" + c.get("slug") + "#evidence-" + id);
-                page.locator("#evidence-" + id + " details.evidence-edit summary").click();
-                page.locator("#evidence-" + id + " details.evidence-edit details.context summary").click();
+                page.locator("#evidence-" + id + " details.evidence-edit > summary").click();
+                page.locator("#evidence-" + id + " details.evidence-edit details.context > summary").click();
                 assertThat(page.locator("#evidence-" + id + " textarea[name=note]")).isVisible();
                 assertThat(page.locator("#detached-" + detached)).containsText("Raising step rate");
                 Number overflow = (Number) page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
