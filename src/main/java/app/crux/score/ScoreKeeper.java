@@ -19,7 +19,10 @@ import java.util.List;
 @SuppressWarnings("unchecked")
 public class ScoreKeeper {
 
-    /** Mean strength (HIGH 4 … VERY_LOW 1); unrated counts 1; disputed by a majority of its reviewers counts 0. */
+    /**
+     * Mean strength (HIGH 4 … VERY_LOW 1); unrated counts 1; disputed by a majority of its reviewers counts 0. Detached
+     * items are kept in step too (their weight counts nowhere, see SIDES), so a restore or an import finds it right.
+     */
     private static final String EVIDENCE_WEIGHTS = """
             UPDATE evidence e SET weight = w.weight, vote_count = w.votes, dispute_count = w.disputes
             FROM (SELECT x.id, count(v.reviewer_id) AS votes,
@@ -29,7 +32,7 @@ public class ScoreKeeper {
                               ELSE round(avg(CASE v.strength WHEN 'HIGH' THEN 4 WHEN 'MODERATE' THEN 3
                                                               WHEN 'LOW' THEN 2 ELSE 1 END), 2) END AS weight
                   FROM evidence x LEFT JOIN vote v ON v.evidence_id = x.id
-                  WHERE x.claim_id = :claim AND x.detached_at IS NULL GROUP BY x.id) w
+                  WHERE x.claim_id = :claim GROUP BY x.id) w
             WHERE e.id = w.id AND (e.weight, e.vote_count, e.dispute_count) IS DISTINCT FROM (w.weight, w.votes, w.disputes)
             """;
 
