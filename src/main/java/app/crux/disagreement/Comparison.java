@@ -30,7 +30,7 @@ public record Comparison(Document a, Document b, List<Pair> disagree, List<Pair>
         List<Item> rows = Rows.list(em.createNativeQuery("""
                 SELECT c.id, c.slug, c.statement, e.document_id, e.stance, x.exact
                 FROM evidence e JOIN claim c ON c.id = e.claim_id LEFT JOIN excerpt x ON x.id = e.excerpt_id
-                WHERE e.document_id IN (:a, :b) AND c.status = 'PUBLISHED'
+                WHERE e.document_id IN (:a, :b) AND c.status = 'PUBLISHED' AND e.detached_at IS NULL
                 ORDER BY c.id, e.weight DESC, e.id""").setParameter("a", a.id).setParameter("b", b.id), Item.class);
         Map<Long, Item> claims = new LinkedHashMap<>();
         Map<Long, Set<Stance>> stancesA = new LinkedHashMap<>();
@@ -88,9 +88,9 @@ public record Comparison(Document a, Document b, List<Pair> disagree, List<Pair>
                 FROM evidence mine
                 JOIN claim c ON c.id = mine.claim_id AND c.status = 'PUBLISHED'
                 JOIN evidence theirs ON theirs.claim_id = mine.claim_id AND theirs.document_id <> mine.document_id
-                                     AND theirs.stance <> mine.stance
+                                     AND theirs.stance <> mine.stance AND theirs.detached_at IS NULL
                 JOIN document d ON d.id = theirs.document_id
-                WHERE mine.document_id = :d
+                WHERE mine.document_id = :d AND mine.detached_at IS NULL
                 GROUP BY d.id, d.slug, d.title ORDER BY claims DESC, d.title LIMIT :limit""")
                 .setParameter("d", document).setParameter("limit", limit), Rival.class);
     }

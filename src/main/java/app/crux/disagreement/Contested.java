@@ -64,7 +64,7 @@ public final class Contested {
         List<Strongest> sides = Rows.list(em.createNativeQuery("""
                 SELECT DISTINCT ON (e.claim_id, e.stance) e.claim_id, e.stance, d.slug, d.title, e.weight
                 FROM evidence e JOIN document d ON d.id = e.document_id
-                WHERE e.claim_id IN (:ids)
+                WHERE e.claim_id IN (:ids) AND e.detached_at IS NULL
                 ORDER BY e.claim_id, e.stance, e.weight DESC, e.id""").setParameter("ids", ids), Strongest.class);
         for (Strongest side : sides) {
             strongest.put(side.key(), new Side(side.documentSlug(), side.documentTitle(), side.weight()));

@@ -90,7 +90,7 @@ public record Matrix(List<Doc> documents, List<Cell> cells, int max, int cellSiz
                 WITH stances AS (
                     SELECT DISTINCT e.document_id AS doc, e.claim_id AS claim, e.stance
                     FROM evidence e JOIN claim c ON c.id = e.claim_id
-                    WHERE c.status = 'PUBLISHED' AND (CAST(:tag AS text) IS NULL OR EXISTS (
+                    WHERE c.status = 'PUBLISHED' AND e.detached_at IS NULL AND (CAST(:tag AS text) IS NULL OR EXISTS (
                         SELECT 1 FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id WHERE ct.claim_id = c.id AND t.slug = :tag))),
                 pairs AS (
                     SELECT a.doc AS a, b.doc AS b, count(DISTINCT a.claim) AS n

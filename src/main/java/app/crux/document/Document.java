@@ -60,6 +60,9 @@ public class Document extends PanacheEntityBase {
     @Column(name = "current_revision")
     public int currentRevision = 1;
 
+    /** Raised by every revision and every metadata edit: the ETag, and the version a metadata edit must name. */
+    public int version = 1;
+
     @Column(name = "created_by")
     public Long createdBy;
 

@@ -7,6 +7,7 @@ import app.crux.document.importing.ImportRefused;
 import app.crux.account.Role;
 import app.crux.web.BadInput;
 import app.crux.web.Conflict;
+import app.crux.web.Enums;
 import app.crux.web.Flash;
 import app.crux.web.Paging;
 import io.quarkus.qute.CheckedTemplate;
@@ -45,6 +46,9 @@ public class DocumentPages {
         static native TemplateInstance create(ImportForm form, List<Kind> kinds, List<String> problems, Document existing);
 
         static native TemplateInstance revise(Document document, String text, List<String> problems);
+
+        static native TemplateInstance edit(Document document, DetailsForm form, List<Kind> kinds, List<String> problems,
+                DetailsForm unsaved, Document existing);
     }
 
     @Inject
@@ -81,6 +85,11 @@ public class DocumentPages {
                     document.citationOnly() ? "Source added." : "Imported. Select a passage to pull a claim out of it.");
         } catch (Conflict e) {
             Document existing = Document.findById(e.fields.get("existingId"));
+            if (e.fields.containsKey("matchedUrl")) {
+                // an address Crux already has: the answer is that document, not a form to fill again
+                return Flash.redirect(URI.create(DocumentPaths.of(existing.slug)), Flash.Kind.ALERT,
+                        "This address is already in Crux: here is the document. Nothing was imported.");
+            }
             return rerender(409, form, List.of(e.getMessage()), existing);
         } catch (BadInput e) {
             return rerender(400, form, BadInput.problems(e), null);
@@ -115,6 +124,48 @@ public class DocumentPages {
             // read again: after a clash the form must offer the revision that is current now
             Document.getEntityManager().refresh(document);
             return HtmlPage.status(status, Templates.revise(document, text == null ? "" : text, List.of(e.getMessage())));
+        }
+    }
+
+    @GET
+    @Path("{slug}/edit")
+    @RolesAllowed(Role.EDITOR_NAME)
+    public TemplateInstance editForm(@PathParam("slug") String slug) {
+        Document document = Document.bySlug(slug);
+        return Templates.edit(document, DetailsForm.of(document, DocumentUrls.of(document.id)), List.of(Kind.values()), List.of(),
+                null, null);
+    }
+
+    @POST
+    @Path("{slug}/edit")
+    @RolesAllowed(Role.EDITOR_NAME)
+    public Response edit(@PathParam("slug") String slug, @RestForm Integer version, @RestForm String title, @RestForm String url,
+            @RestForm String otherUrls, @RestForm String author, @RestForm String publisher, @RestForm String publishedOn,
+            @RestForm String kind) {
+        Document document = Document.bySlug(slug);
+        var form = new DetailsForm(version == null ? -1 : version, title, url, otherUrls, author, publisher, publishedOn, kind);
+        var kinds = List.of(Kind.values());
+        try {
+            if (version == null) {
+                throw new BadInput("The form lost the version you edited; reload the page and try again.");
+            }
+            Kind chosen = kind == null || kind.isBlank() ? null
+                    : Enums.parse(Kind.class, kind).orElseThrow(() -> new BadInput("Choose one of the kinds offered."));
+            // a form sends every field: empty ones clear the stored value, and the title may not be emptied
+            documents.edit(document.id, new DocumentService.MetadataEdit(version, title == null ? "" : title, url == null ? "" : url,
+                    form.otherUrlList(), author == null ? "" : author, publisher == null ? "" : publisher,
+                    publishedOn == null ? "" : publishedOn, chosen));
+            return Flash.redirect(URI.create(DocumentPaths.of(document.slug)), "Details saved.");
+        } catch (StaleDocument stale) {
+            // read in the service's own transaction: the one this request started with is stale by definition
+            Document current = documents.find(document.id);
+            return HtmlPage.status(409, Templates.edit(current, DetailsForm.of(current, DocumentUrls.of(current.id)), kinds,
+                    List.of(stale.getMessage()), form, null));
+        } catch (Conflict e) {
+            Document existing = Document.findById(e.fields.get("existingId"));
+            return HtmlPage.status(409, Templates.edit(document, form, kinds, List.of(e.getMessage()), null, existing));
+        } catch (BadInput e) {
+            return HtmlPage.status(400, Templates.edit(document, form, kinds, BadInput.problems(e), null, null));
         }
     }
 

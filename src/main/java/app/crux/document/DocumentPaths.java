@@ -34,6 +34,11 @@ public final class DocumentPaths {
         return of(document.slug) + "/revise";
     }
 
+    @TemplateExtension
+    static String editPath(Document document) {
+        return of(document.slug) + "/edit";
+    }
+
     /** Where the "new claim from this passage" form posts. */
     @TemplateExtension
     public static String newClaimPath(Document document) {

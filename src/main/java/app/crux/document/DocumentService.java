@@ -30,6 +30,17 @@ public class DocumentService {
             String text) {
     }
 
+    /**
+     * A correction of a document's details; a null field stays as it is, a blank one clears it (the title cannot be
+     * cleared). {@code otherUrls}: the addresses besides the main one, all of them (null keeps them).
+     */
+    public record MetadataEdit(int version, String title, String url, List<String> otherUrls, String author, String publisher,
+            String publishedOn, Kind kind) {
+    }
+
+    /** How many addresses besides its main one a document may carry. */
+    public static final int MAX_URLS = 20;
+
     /** What re-anchoring did to the excerpts of a revised document. */
     public record Revision(Document document, int kept, List<Long> changed, List<Long> orphaned) {
     }
@@ -55,6 +66,7 @@ public class DocumentService {
         if (!problems.isEmpty()) {
             throw new BadInput("The document could not be imported.", problems);
         }
+        DocumentUrls.refuseKnown(url, null);
         String text = input.text();
         String hash = null;
         if (text != null) {
@@ -80,6 +92,9 @@ public class DocumentService {
         document.bodyHash = hash;
         document.createdBy = actor();
         document.persist();
+        if (url != null) {
+            DocumentUrls.replace(document.id, List.of(url));
+        }
         if (text != null) {
             keepRevision(document);
         }
@@ -157,6 +172,7 @@ public class DocumentService {
         document.body = normalizedText;
         document.bodyHash = hash;
         document.currentRevision++;
+        document.version++;
         document.updatedAt = Instant.now();
         keepRevision(document);
         audit.record("document.revise", "document", document.id,
@@ -164,6 +180,92 @@ public class DocumentService {
                         + changed.size() + " changed, " + orphaned.size() + " orphaned",
                 null, Map.of("revision", document.currentRevision, "changed", changed, "orphaned", orphaned));
         return new Revision(document, kept, changed, orphaned);
+    }
+
+    /**
+     * Corrects the metadata (not the text) of a document, refused with {@link StaleDocument} when {@code version} is
+     * not the current one. The row is locked first, as for a revision. Every address must be free: one that another
+     * document has is a {@link Conflict} naming that document.
+     */
+    public Document edit(long documentId, MetadataEdit edit) {
+        Document document = Document.findById(documentId, LockModeType.PESSIMISTIC_WRITE);
+        if (document == null) {
+            throw new NotFoundException("No document " + documentId);
+        }
+        if (edit.version() != document.version) {
+            throw new StaleDocument(document);
+        }
+        var before = describe(document);
+        List<String> oldUrls = DocumentUrls.of(document.id);
+        List<String> problems = new ArrayList<>();
+        String title = edit.title() == null ? document.title : edit.title().strip().replaceAll("\\s+", " ");
+        if (title.isEmpty() || title.length() > 300) {
+            problems.add("Title: 1 to 300 characters.");
+        }
+        String url = edit.url() == null ? document.url : optional(edit.url(), 2000, "URL", problems);
+        List<String> urls = new ArrayList<>();
+        if (url != null) {
+            urls.add(url);
+        }
+        List<String> others = edit.otherUrls() == null ? oldUrls.stream().filter(u -> !u.equals(document.url)).toList()
+                : edit.otherUrls();
+        if (others.size() > MAX_URLS) {
+            problems.add("Other addresses: at most " + MAX_URLS + ".");
+        }
+        for (String other : others.stream().limit(MAX_URLS).toList()) {
+            String clean = optional(other, 2000, "Other address", problems);
+            if (clean != null && !urls.contains(clean)) {
+                urls.add(clean);
+            }
+        }
+        for (String u : urls) {
+            if (!u.matches("(?i)^https?://\\S+$")) {
+                problems.add("URL: an http:// or https:// address (" + (u.length() > 60 ? u.substring(0, 60) + "…" : u) + ").");
+            }
+        }
+        String author = edit.author() == null ? document.author : optional(edit.author(), 300, "Author", problems);
+        String publisher = edit.publisher() == null ? document.publisher : optional(edit.publisher(), 300, "Publisher", problems);
+        LocalDate publishedOn = edit.publishedOn() == null ? document.publishedOn : date(edit.publishedOn(), problems);
+        if (!problems.isEmpty()) {
+            throw new BadInput("The document's details were not saved.", problems);
+        }
+        if (url == null && !urls.isEmpty()) {
+            url = urls.get(0);
+        }
+        for (String u : urls) {
+            DocumentUrls.refuseKnown(u, document.id);
+        }
+        document.title = title;
+        document.url = url;
+        document.author = author;
+        document.publisher = publisher;
+        document.publishedOn = publishedOn;
+        if (edit.kind() != null) {
+            document.kind = edit.kind();
+        }
+        if (describe(document).equals(before) && urls.equals(oldUrls)) {
+            return document;
+        }
+        document.version++;
+        document.updatedAt = Instant.now();
+        DocumentUrls.replace(document.id, urls);
+        var after = describe(document);
+        before.put("urls", oldUrls);
+        after.put("urls", urls);
+        audit.record("document.edit", "document", document.id, "Edited the details of “" + title + "”", before, after);
+        return document;
+    }
+
+    private static LocalDate date(String value, List<String> problems) {
+        if (value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            problems.add("Publication date: use the form 2024-05-31.");
+            return null;
+        }
     }
 
     public Document find(long documentId) {
@@ -214,6 +316,10 @@ public class DocumentService {
         state.put("slug", document.slug);
         state.put("kind", document.kind.name());
         state.put("url", document.url);
+        state.put("author", document.author);
+        state.put("publisher", document.publisher);
+        state.put("publishedOn", document.publishedOn == null ? null : document.publishedOn.toString());
+        state.put("version", document.version);
         state.put("revision", document.currentRevision);
         state.put("bodyHash", document.bodyHash);
         state.put("characters", document.body == null ? 0 : document.body.length());

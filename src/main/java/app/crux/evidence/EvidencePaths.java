@@ -20,4 +20,28 @@ public final class EvidencePaths {
         return evidence.excerpt == null ? DocumentPaths.of(evidence.document.slug)
                 : DocumentPaths.passage(evidence.document.slug, evidence.excerpt.id);
     }
+
+    /** The item's own address, under which its correction, detach and restore forms post. */
+    public static String of(long evidenceId) {
+        return "/evidence/" + evidenceId;
+    }
+
+    public static String api(long evidenceId) {
+        return "/api/evidence/" + evidenceId;
+    }
+
+    @TemplateExtension
+    static String editPath(Evidence evidence) {
+        return of(evidence.id) + "/edit";
+    }
+
+    @TemplateExtension
+    static String detachPath(Evidence evidence) {
+        return of(evidence.id) + "/detach";
+    }
+
+    @TemplateExtension
+    static String restorePath(Evidence evidence) {
+        return of(evidence.id) + "/restore";
+    }
 }

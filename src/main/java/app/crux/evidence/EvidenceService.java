@@ -91,6 +91,12 @@ public class EvidenceService {
         if (excerpt == null && !document.citationOnly()) {
             throw new BadInput("Quote the passage that bears on the claim.");
         }
+        Long detached = Evidence.detachedTwin(claim.id, excerpt == null ? null : excerpt.id, document.id);
+        if (detached != null) {
+            // the unique keys still hold the detached item: bringing the passage back is restoring it, votes and all
+            throw new Conflict("This passage was detached from this claim; restore it from the claim page's detached evidence.",
+                    Map.of("claimId", claim.id, "detachedId", detached));
+        }
         if (Evidence.exists(claim.id, excerpt == null ? null : excerpt.id, document.id)) {
             throw new Conflict("This passage is already evidence for this claim.", Map.of("claimId", claim.id));
         }
@@ -140,10 +146,17 @@ public class EvidenceService {
             state.put("exact", evidence.excerpt.exact);
         }
         state.put("note", evidence.note);
+        state.put("population", evidence.population);
+        state.put("intervention", evidence.intervention);
+        state.put("comparison", evidence.comparison);
+        state.put("outcome", evidence.outcome);
+        state.put("studyType", evidence.studyType);
+        state.put("version", evidence.version);
+        state.put("detached", evidence.detached());
         return state;
     }
 
-    private static String trimmed(String value, int max) {
+    static String trimmed(String value, int max) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -191,11 +191,17 @@ public class CorpusImport {
                 }
                 long id = insert(db, """
                         INSERT INTO document (slug, title, url, author, publisher, published_on, kind, body, body_hash,
-                            current_revision, created_by, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""", d.slug(), d.title(), d.url(),
+                            current_revision, created_by, created_at, updated_at, version)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""", d.slug(), d.title(), d.url(),
                         d.author(), d.publisher(), d.publishedOn() == null ? null : java.sql.Date.valueOf(d.publishedOn()),
                         d.kind(), d.body(), hash, d.currentRevision(), user(d.createdBy(), at + ".createdBy"),
-                        ts(d.createdAt()), ts(d.updatedAt()));
+                        ts(d.createdAt()), ts(d.updatedAt()), d.version() == null ? d.currentRevision() : d.version());
+                // files from before several addresses per document carry the main one only; an address another
+                // document here already has stays with that one
+                var urls = d.urls() != null ? d.urls() : d.url() == null ? List.<String>of() : List.of(d.url());
+                for (String url : urls) {
+                    update(db, "INSERT INTO document_url (document_id, url) VALUES (?, ?) ON CONFLICT DO NOTHING", id, url);
+                }
                 documents.put(d.slug(), id);
                 documentIds.put(d.id(), id);
                 var revisions = d.revisions() == null ? List.<ExportFile.RevisionRecord>of() : d.revisions();
@@ -293,11 +299,12 @@ public class CorpusImport {
                 at = "$.claims[" + i + "].evidence[" + k + "]";
                 long eid = insert(db, """
                         INSERT INTO evidence (claim_id, document_id, excerpt_id, stance, note, population, intervention,
-                            comparison, outcome, study_type, created_by, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""", id, documents.get(e.document()),
+                            comparison, outcome, study_type, created_by, created_at, updated_at, version, detached_at, detached_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""", id, documents.get(e.document()),
                         e.excerpt() == null ? null : excerpts.get(e.excerpt()), e.stance(), e.note(), e.population(),
                         e.intervention(), e.comparison(), e.outcome(), e.studyType(), user(e.createdBy(), at + ".createdBy"),
-                        ts(e.createdAt()), ts(e.updatedAt()));
+                        ts(e.createdAt()), ts(e.updatedAt()), e.version() == null ? 1 : e.version(),
+                        e.detachedAt() == null ? null : ts(e.detachedAt()), user(e.detachedBy(), at + ".detachedBy"));
                 evidenceIds.put(e.id(), eid);
                 nEvidence++;
                 var votes = e.votes() == null ? List.<ExportFile.VoteRecord>of() : e.votes();

@@ -29,7 +29,7 @@ public class ExchangeRows {
                    x.exact, x.prefix, x.suffix
             FROM evidence e JOIN claim c ON c.id = e.claim_id JOIN excerpt x ON x.id = e.excerpt_id
                  JOIN document d ON d.id = e.document_id
-            WHERE %s AND c.status IN (:statuses) AND NOT x.orphaned AND x.revision = d.current_revision
+            WHERE %s AND c.status IN (:statuses) AND e.detached_at IS NULL AND NOT x.orphaned AND x.revision = d.current_revision
             """;
 
     public List<PassageRow> passages(Long documentId, Long claimId, List<ClaimStatus> statuses, int offset, int limit) {
@@ -125,7 +125,7 @@ public class ExchangeRows {
                        count(v.reviewer_id) FILTER (WHERE v.disputes_stance), e.population, e.study_type
                 FROM evidence e JOIN claim c ON c.id = e.claim_id JOIN document d ON d.id = e.document_id
                      LEFT JOIN excerpt x ON x.id = e.excerpt_id LEFT JOIN vote v ON v.evidence_id = e.id
-                WHERE c.status = 'PUBLISHED' AND e.id > :after
+                WHERE c.status = 'PUBLISHED' AND e.detached_at IS NULL AND e.id > :after
                 GROUP BY e.id, c.slug, c.statement, d.slug, d.title, x.exact ORDER BY e.id LIMIT :limit""")
                 .setParameter("after", after).setParameter("limit", limit).getResultList();
         return rows.stream().map(r -> new EvidenceRow(n(r[0]), (String) r[1], (String) r[2], (String) r[3], (String) r[4],

@@ -38,7 +38,7 @@ public record ExportFile(String format, Instant exportedAt, String scope, List<U
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DocumentRecord(long id, String slug, String title, String url, String author, String publisher,
             LocalDate publishedOn, String kind, int currentRevision, String body, String createdBy, Instant createdAt,
-            Instant updatedAt, List<RevisionRecord> revisions, List<ExcerptRecord> excerpts) {
+            Instant updatedAt, List<RevisionRecord> revisions, List<ExcerptRecord> excerpts, Integer version, List<String> urls) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -65,7 +65,7 @@ public record ExportFile(String format, Instant exportedAt, String scope, List<U
     public record EvidenceRecord(long id, String document, Long excerpt, String stance, String note, String population,
             String intervention, String comparison, String outcome, String studyType, BigDecimal weight,
             Integer voteCount, Integer disputeCount, String createdBy, Instant createdAt, Instant updatedAt,
-            List<VoteRecord> votes) {
+            List<VoteRecord> votes, Integer version, Instant detachedAt, String detachedBy) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

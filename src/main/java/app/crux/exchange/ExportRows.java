@@ -83,7 +83,7 @@ final class ExportRows {
         List<Object[]> rows = new ArrayList<>();
         try (PreparedStatement q = db.prepareStatement("""
                 SELECT d.id, d.slug, d.title, d.url, d.author, d.publisher, d.published_on, d.kind, d.current_revision,
-                       d.body, u.username, d.created_at, d.updated_at
+                       d.body, u.username, d.created_at, d.updated_at, d.version
                 FROM document d LEFT JOIN app_user u ON u.id = d.created_by
                 WHERE d.id > ? ORDER BY d.id LIMIT ?""")) {
             q.setLong(1, after);
@@ -92,7 +92,7 @@ final class ExportRows {
                 while (r.next()) {
                     rows.add(new Object[] {r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
                         r.getString(6), r.getObject(7, java.time.LocalDate.class), r.getString(8), r.getInt(9),
-                        r.getString(10), r.getString(11), instant(r, "created_at"), instant(r, "updated_at")});
+                        r.getString(10), r.getString(11), instant(r, "created_at"), instant(r, "updated_at"), r.getInt(14)});
                 }
             }
         }
@@ -102,13 +102,32 @@ final class ExportRows {
         Long[] ids = rows.stream().map(row -> (Long) row[0]).toArray(Long[]::new);
         Map<Long, List<RevisionRecord>> revisions = revisions(ids);
         Map<Long, List<ExcerptRecord>> excerpts = excerpts(ids);
+        Map<Long, List<String>> urls = urls(ids);
         List<DocumentRecord> out = new ArrayList<>();
         for (Object[] d : rows) {
             long id = (Long) d[0];
             out.add(new DocumentRecord(id, (String) d[1], (String) d[2], (String) d[3], (String) d[4], (String) d[5],
                     (java.time.LocalDate) d[6], (String) d[7], (Integer) d[8], (String) d[9],
                     scope.full() ? (String) d[10] : null, (Instant) d[11], (Instant) d[12],
-                    revisions.getOrDefault(id, List.of()), excerpts.getOrDefault(id, List.of())));
+                    revisions.getOrDefault(id, List.of()), excerpts.getOrDefault(id, List.of()), (Integer) d[13],
+                    urls.getOrDefault(id, List.of())));
+        }
+        return out;
+    }
+
+    /** Every address of each document, its main one first (public: they are on the document page too). */
+    private Map<Long, List<String>> urls(Long[] documentIds) throws SQLException {
+        Map<Long, List<String>> out = new LinkedHashMap<>();
+        try (PreparedStatement q = db.prepareStatement("""
+                SELECT u.document_id, u.url FROM document_url u JOIN document d ON d.id = u.document_id
+                WHERE u.document_id = ANY (?)
+                ORDER BY u.document_id, (u.url_key = document_url_key(coalesce(d.url, ''))) DESC, u.id""")) {
+            q.setArray(1, db.createArrayOf("bigint", documentIds));
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    out.computeIfAbsent(r.getLong(1), k -> new ArrayList<>()).add(r.getString(2));
+                }
+            }
         }
         return out;
     }
@@ -134,7 +153,7 @@ final class ExportRows {
     private Map<Long, List<ExcerptRecord>> excerpts(Long[] documentIds) throws SQLException {
         String visible = scope.full() ? "" : """
                  AND EXISTS (SELECT 1 FROM evidence e JOIN claim c ON c.id = e.claim_id
-                 WHERE e.excerpt_id = x.id AND %s)""".formatted(PUBLIC_CLAIM);
+                 WHERE e.excerpt_id = x.id AND e.detached_at IS NULL AND %s)""".formatted(PUBLIC_CLAIM);
         Map<Long, List<ExcerptRecord>> out = new LinkedHashMap<>();
         try (PreparedStatement q = db.prepareStatement("""
                 SELECT x.document_id, x.id, x.start_offset, x.end_offset, x.exact, x.prefix, x.suffix, x.revision,
@@ -215,9 +234,11 @@ final class ExportRows {
         Map<Long, List<EvidenceRecord>> out = new LinkedHashMap<>();
         try (PreparedStatement q = db.prepareStatement("""
                 SELECT e.claim_id, e.id, d.slug, e.excerpt_id, e.stance, e.note, e.population, e.intervention, e.comparison,
-                       e.outcome, e.study_type, e.weight, e.vote_count, e.dispute_count, u.username, e.created_at, e.updated_at
+                       e.outcome, e.study_type, e.weight, e.vote_count, e.dispute_count, u.username, e.created_at, e.updated_at,
+                       e.version, e.detached_at, du.username AS detached_by
                 FROM evidence e JOIN document d ON d.id = e.document_id LEFT JOIN app_user u ON u.id = e.created_by
-                WHERE e.claim_id = ANY (?) ORDER BY e.claim_id, e.id""")) {
+                     LEFT JOIN app_user du ON du.id = e.detached_by
+                WHERE e.claim_id = ANY (?)""" + (scope.full() ? "" : " AND e.detached_at IS NULL") + " ORDER BY e.claim_id, e.id")) {
             q.setArray(1, db.createArrayOf("bigint", claimIds));
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
@@ -229,7 +250,8 @@ final class ExportRows {
                             r.getString(10), r.getString(11), ratings ? r.getBigDecimal(12) : null,
                             ratings ? r.getInt(13) : null, ratings ? r.getInt(14) : null,
                             scope.full() ? r.getString(15) : null, instant(r, "created_at"), instant(r, "updated_at"),
-                            scope.full() ? votes.getOrDefault(id, List.of()) : null));
+                            scope.full() ? votes.getOrDefault(id, List.of()) : null, r.getInt(18), instant(r, "detached_at"),
+                            scope.full() ? r.getString(20) : null));
                 }
             }
         }

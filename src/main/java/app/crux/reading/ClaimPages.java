@@ -1,5 +1,6 @@
 package app.crux.reading;
 
+import app.crux.evidence.Evidence;
 import app.crux.web.ReaderCache;
 import app.crux.claim.ClaimPaths;
 import app.crux.web.HtmlPage;
@@ -54,7 +55,7 @@ public class ClaimPages {
 
         static native TemplateInstance show(ClaimView view, Reading reading, String jsonLd, String permalink,
                 List<ClaimStatus> statuses, ClaimService.Edit attempted, List<String> problems, List<Strength> strengths, String path,
-                StatusBanner banner, PassageFinder finder);
+                StatusBanner banner, PassageFinder finder, List<Evidence> detached);
 
         static native TemplateInstance history(Claim claim, List<AuditEvent> events);
     }
@@ -162,7 +163,7 @@ public class ClaimPages {
         String base = baseUrl();
         return HtmlPage.status(status, Templates.show(view, Reading.of(view, minimum, blind), ClaimReviewJson.of(view, base),
                 base + ClaimPaths.of(claim.slug), ClaimStatus.editable(), attempted, problems, Votes.scale(), ClaimPaths.of(claim.slug),
-                banner(claim), finder));
+                banner(claim), finder, currentUser.isEditor() ? Evidence.detachedFrom(claim.id) : List.of()));
     }
 
     private String baseUrl() {

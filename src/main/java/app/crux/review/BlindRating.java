@@ -98,8 +98,9 @@ public class BlindRating {
     private Set<Long> fullyRated() {
         if (fullyRated == null) {
             List<Number> ids = em.createNativeQuery("""
-                    SELECT e.claim_id FROM vote v JOIN evidence e ON e.id = v.evidence_id WHERE v.reviewer_id = :r
-                    GROUP BY e.claim_id HAVING count(*) = (SELECT count(*) FROM evidence x WHERE x.claim_id = e.claim_id)""")
+                    SELECT e.claim_id FROM vote v JOIN evidence e ON e.id = v.evidence_id WHERE v.reviewer_id = :r AND e.detached_at IS NULL
+                    GROUP BY e.claim_id
+                    HAVING count(*) = (SELECT count(*) FROM evidence x WHERE x.claim_id = e.claim_id AND x.detached_at IS NULL)""")
                     .setParameter("r", currentUser.id()).getResultList();
             fullyRated = new HashSet<>();
             ids.forEach(id -> fullyRated.add(id.longValue()));

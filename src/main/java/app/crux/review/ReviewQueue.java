@@ -45,7 +45,7 @@ public final class ReviewQueue {
                 SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM vote v WHERE v.evidence_id = e.id AND v.reviewer_id = :r)),
                        count(*)
                 FROM evidence e JOIN claim c ON c.id = e.claim_id
-                WHERE c.status = 'PUBLISHED' AND (:claim IS NULL OR c.id = :claim)""")
+                WHERE c.status = 'PUBLISHED' AND e.detached_at IS NULL AND (:claim IS NULL OR c.id = :claim)""")
                 .unwrap(NativeQuery.class).setParameter("r", reviewerId).setParameter("claim", claimId, Long.class), Progress.class);
         long rated = progress.rated();
         long total = progress.total();
@@ -53,11 +53,11 @@ public final class ReviewQueue {
         // so they finish weighing one dispute before the next
         List<Number> next = em.createNativeQuery("""
                 SELECT e.id FROM evidence e JOIN claim c ON c.id = e.claim_id JOIN claim_score s ON s.claim_id = c.id
-                WHERE c.status = 'PUBLISHED' AND (:claim IS NULL OR c.id = :claim)
+                WHERE c.status = 'PUBLISHED' AND e.detached_at IS NULL AND (:claim IS NULL OR c.id = :claim)
                   AND NOT EXISTS (SELECT 1 FROM vote v WHERE v.evidence_id = e.id AND v.reviewer_id = :r)
                 ORDER BY EXISTS (SELECT 1 FROM rating_request q WHERE q.claim_id = c.id AND q.reviewer_id = :r) DESC,
                          EXISTS (SELECT 1 FROM vote v JOIN evidence x ON x.id = v.evidence_id
-                                 WHERE x.claim_id = c.id AND v.reviewer_id = :r) DESC,
+                                 WHERE x.claim_id = c.id AND x.detached_at IS NULL AND v.reviewer_id = :r) DESC,
                          s.contestedness DESC, s.rank_score DESC, c.id, e.id
                 LIMIT 1""").unwrap(NativeQuery.class).setParameter("r", reviewerId).setParameter("claim", claimId, Long.class)
                 .getResultList();

@@ -5,9 +5,11 @@ import app.crux.score.Strength;
 import app.crux.audit.AuditLog;
 import app.crux.score.ScoreKeeper;
 import app.crux.evidence.Evidence;
+import app.crux.evidence.StanceChanged;
 import app.crux.web.BadInput;
 import app.crux.web.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -129,6 +131,18 @@ public class ReviewService {
                 "SELECT strength, disputes_stance, rationale FROM vote WHERE evidence_id = :e AND reviewer_id = :r")
                 .setParameter("e", evidenceId).setParameter("r", reviewerId), Stored.class);
         return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /**
+     * An editor changed an item's stance: every rating's strength stays (it rates the passage), while a stance
+     * dispute was about the old stance and is cleared. The evidence feature audits it, with these counts.
+     */
+    void onStanceChanged(@Observes StanceChanged changed) {
+        int kept = ((Number) em.createNativeQuery("SELECT count(*) FROM vote WHERE evidence_id = :e")
+                .setParameter("e", changed.evidenceId).getSingleResult()).intValue();
+        int cleared = em.createNativeQuery("UPDATE vote SET disputes_stance = false WHERE evidence_id = :e AND disputes_stance")
+                .setParameter("e", changed.evidenceId).executeUpdate();
+        changed.counted(kept, cleared);
     }
 
     private static Map<String, Object> describe(Stored vote) {

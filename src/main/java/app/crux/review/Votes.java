@@ -108,7 +108,7 @@ public final class Votes {
     }
 
     public static OnClaim onClaim(long claimId) {
-        List<Row> rows = rows(SELECT + "JOIN evidence e ON e.id = v.evidence_id WHERE e.claim_id = ?1 ORDER BY v.updated_at", claimId);
+        List<Row> rows = rows(SELECT + "JOIN evidence e ON e.id = v.evidence_id WHERE e.claim_id = ?1 AND e.detached_at IS NULL ORDER BY v.updated_at", claimId);
         Map<Long, List<Row>> byEvidence = rows.stream().collect(Collectors.groupingBy(Row::evidenceId, LinkedHashMap::new,
                 Collectors.toList()));
         List<List<Integer>> units = byEvidence.values().stream()
@@ -156,7 +156,7 @@ public final class Votes {
                    (SELECT r.strength FROM ranked r WHERE r.evidence_id = m.evidence_id AND r.place = 1 AND r.tied = 1),
                    (SELECT max(r.total) FROM ranked r WHERE r.evidence_id = m.evidence_id)
             FROM mine m JOIN evidence e ON e.id = m.evidence_id JOIN claim c ON c.id = e.claim_id JOIN document d ON d.id = e.document_id
-            WHERE c.status = 'PUBLISHED' OR CAST(:unpublished AS boolean)
+            WHERE e.detached_at IS NULL AND (c.status = 'PUBLISHED' OR CAST(:unpublished AS boolean))
             ORDER BY m.updated_at DESC""";
 
     public static List<Strength> scale() {

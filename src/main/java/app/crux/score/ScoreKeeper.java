@@ -19,7 +19,10 @@ import java.util.List;
 @SuppressWarnings("unchecked")
 public class ScoreKeeper {
 
-    /** Mean strength (HIGH 4 … VERY_LOW 1); unrated counts 1; disputed by a majority of its reviewers counts 0. */
+    /**
+     * Mean strength (HIGH 4 … VERY_LOW 1); unrated counts 1; disputed by a majority of its reviewers counts 0. Detached
+     * items are kept in step too (their weight counts nowhere, see SIDES), so a restore or an import finds it right.
+     */
     private static final String WEIGHTS_OF = """
             SELECT x.id, count(v.reviewer_id) AS votes,
                          count(v.reviewer_id) FILTER (WHERE v.disputes_stance) AS disputes,
@@ -52,7 +55,7 @@ public class ScoreKeeper {
                    count(*) FILTER (WHERE stance = 'SUPPORTS'),
                    count(*) FILTER (WHERE stance = 'CONFLICTS'),
                    coalesce(sum(vote_count), 0)
-            FROM evidence WHERE claim_id = :claim
+            FROM evidence WHERE claim_id = :claim AND detached_at IS NULL
             """;
 
     /** Both sides' weights and counts, and the votes on all of it. */

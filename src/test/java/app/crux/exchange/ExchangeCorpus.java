@@ -15,6 +15,7 @@ import static io.restassured.RestAssured.given;
 /** A corpus with everything an export must carry: unicode, a long text, revisions, merges, retractions, drafts, votes. */
 final class ExchangeCorpus {
 
+    static final String DETACHED_NOTE = "Detached from the kept claim";
     static final String UNICODE = "Kaffee am Morgen — 咖啡 und Müdigkeit 😴: “Zwei Tassen” senken die Reaktionszeit um 12 %.";
 
     private ExchangeCorpus() {
@@ -53,6 +54,16 @@ final class ExchangeCorpus {
         vote(r2, supporting, Map.of("strength", "MODERATE"));
         vote(r1, conflicting, Map.of("strength", "LOW", "disputesStance", true));
         vote(r2, evidenceOf(merged), Map.of("strength", "VERY_LOW"));
+
+        // a rated passage detached from the kept claim, and a document with two addresses
+        long detached = TestApi.asEditor().body(Map.of("documentId", longId, "stance", "SUPPORTS",
+                "exact", "Paragraph 41 of a long transcript", "note", DETACHED_NOTE))
+                .post("/api/claims/" + kept + "/evidence").then().statusCode(201).extract().jsonPath().getLong("id");
+        vote(r2, detached, Map.of("strength", "LOW"));
+        TestApi.asEditor().delete("/api/evidence/" + detached).then().statusCode(200);
+        TestApi.asEditor().body(Map.of("version", 1, "url", "https://kaffee.example.org/notes/" + unicodeId,
+                "otherUrls", List.of("https://mirror.example.org/kaffee/" + unicodeId)))
+                .patch("/api/documents/" + unicodeId).then().statusCode(200);
 
         TestApi.asEditor().body(Map.of("into", kept)).post("/api/claims/" + merged + "/merge").then().statusCode(200);
         TestApi.asEditor().post("/api/claims/" + retracted + "/retract").then().statusCode(200);

@@ -75,6 +75,8 @@ class ExportImportTest {
         assertTrue(before.findValues("votes").stream().mapToInt(JsonNode::size).sum() >= 4, "votes exported");
         assertTrue(before.findValues("revisions").stream().anyMatch(r -> r.size() == 2), "a document with two revisions");
         assertTrue(before.get("documents").size() >= 6, "demo corpus and generated documents");
+        assertTrue(before.findValues("detachedAt").size() == 1 && text.contains(ExchangeCorpus.DETACHED_NOTE), "a detached item");
+        assertTrue(before.findValues("urls").stream().anyMatch(u -> u.size() == 2), "a document with two addresses");
         assertFalse(text.contains("password") || text.contains("passwordHash") || text.contains("$2a$") || text.contains("token_hash"),
                 "no secrets in the export");
 
@@ -156,6 +158,7 @@ class ExportImportTest {
         assertEquals(List.of("PUBLISHED"), statuses(anonymous).stream().distinct().toList());
         assertTrue(anonymous.findValues("votes").isEmpty() && anonymous.findValues("createdBy").isEmpty(), "no per-person data");
         assertTrue(anonymous.findValues("weight").size() > 0, "readers see the aggregates");
+        assertFalse(anonymous.toString().contains(ExchangeCorpus.DETACHED_NOTE) || !anonymous.findValues("detachedAt").isEmpty(), "no detached evidence");
 
         // a reviewer who has rated nothing sees no weight and no claim score (blind rating)
         String reviewer = TestAccounts.token(TestAccounts.create("xr-blind", Role.REVIEWER));

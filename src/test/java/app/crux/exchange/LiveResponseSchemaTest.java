@@ -81,7 +81,8 @@ class LiveResponseSchemaTest {
                 "/api/claims/{id}", claim.getString("id"), "/api/evidence/{id}/votes", claim.getString("evidence.id"),
                 "/api/claims/{id}/merge", claim.getString("id"),
                 "/api/evidence/{id}/discussion", claim.getString("evidence.id"),
-                "/api/claims/{id}/rating-requests", claim.getString("id"));
+                "/api/claims/{id}/rating-requests", claim.getString("id"),
+                "/api/evidence/{id}", claim.getString("evidence.id"));
         // these answer editors only (and reviewers taking part); the evidence is rated high and low so it has a discussion
         List<String> asEditor = List.of("/api/evidence/{id}/discussion", "/api/claims/{id}/rating-requests");
         for (String strength : List.of("HIGH", "LOW")) {

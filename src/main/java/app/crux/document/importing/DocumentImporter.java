@@ -3,6 +3,7 @@ package app.crux.document.importing;
 import app.crux.web.Enums;
 import app.crux.document.DocumentApi;
 import app.crux.document.DocumentService;
+import app.crux.document.DocumentUrls;
 import app.crux.document.Kind;
 import app.crux.web.BadInput;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +41,8 @@ public class DocumentImporter {
         if (hasFile) {
             imported = fromFile(file);
         } else if (form.fetchUrl() != null && !form.fetchUrl().isBlank()) {
+            // a page Crux already has is not fetched again; the address it redirects to is checked on saving
+            DocumentUrls.refuseKnown(form.fetchUrl().strip(), null);
             imported = fromUrl(form.fetchUrl().strip());
         } else if (form.text() != null && !form.text().isBlank()) {
             var decoded = UploadedText.fromPastedText(form.text());
