@@ -81,6 +81,29 @@ public class BlindRating {
                 || maySee(event.entityId);
     }
 
+    /**
+     * {@link #maySee(AuditEvent)} for a whole history query, as SQL over {@code audit_event a}, with
+     * readers' rule besides: someone who neither curates, rates nor administers (a reader, signed in
+     * or not) sees no rating events at all, which would name reviewers and what they chose. The
+     * viewer's id, when the fragment needs it, is the parameter {@code :viewer}.
+     */
+    public String ratingEventsSql() {
+        String rating = "a.action LIKE 'vote.%' AND a.entity_type = 'evidence'";
+        if (!currentUser.isEditor() && !currentUser.isReviewer() && !currentUser.isAdmin()) {
+            return "NOT (" + rating + ")";
+        }
+        if (!applies()) {
+            return "TRUE";
+        }
+        return "(NOT (" + rating + ") OR a.entity_id IS NULL OR a.actor_id = :viewer"
+                + " OR EXISTS (SELECT 1 FROM vote v WHERE v.evidence_id = a.entity_id AND v.reviewer_id = :viewer))";
+    }
+
+    /** Whether {@link #ratingEventsSql()} names {@code :viewer}. */
+    public boolean ratingEventsSqlNeedsViewer() {
+        return applies();
+    }
+
     @SuppressWarnings("unchecked")
     private Set<Long> fullyRated() {
         if (fullyRated == null) {

@@ -13,6 +13,9 @@ public final class ReviewPaths {
 
     public static final String QUEUE = "/review";
 
+    /** The editors' tab of passages to resolve after revisions. */
+    public static final String PASSAGES = "/review/passages";
+
     public static String vote(long evidenceId) {
         return "/evidence/" + evidenceId + "/vote";
     }
@@ -35,6 +38,11 @@ public final class ReviewPaths {
 
     public static String queueFor(String claimSlug) {
         return QUEUE + "?claim=" + claimSlug;
+    }
+
+    @TemplateExtension
+    static String path(PassageToResolve.Fed claim) {
+        return ClaimPaths.of(claim.slug());
     }
 
     @TemplateExtension
