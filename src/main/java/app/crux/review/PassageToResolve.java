@@ -38,10 +38,10 @@ public record PassageToResolve(Excerpt excerpt, Document document, String oldQuo
         return excerpt.orphaned;
     }
 
-    /** Every flagged passage, a page at a time, oldest document first. */
+    /** Every flagged passage, a page at a time, the most recently revised document first. */
     public static List<PassageToResolve> page(int index, int size) {
         return of(Excerpt.find("from Excerpt x join fetch x.document where x.orphaned = true or x.changed = true"
-                + " order by x.document.id, x.start, x.id").page(index, size).list());
+                + " order by x.document.updatedAt desc, x.document.id desc, x.start, x.id").page(index, size).list());
     }
 
     public static List<PassageToResolve> ofDocument(long documentId) {
