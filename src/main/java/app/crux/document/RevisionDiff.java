@@ -102,10 +102,6 @@ public final class RevisionDiff {
         if (!runs.isEmpty() && runs.get(runs.size() - 1).change() == change) {
             Run last = runs.remove(runs.size() - 1);
             runs.add(new Run(change, last.text() + piece));
-        } else if (newParagraph && !runs.isEmpty()) {
-            // the break belongs to the text around it, not to the insertion or deletion
-            runs.add(new Run(Change.KEPT, PARAGRAPH_BREAK));
-            add(runs, change, text, false);
         } else {
             runs.add(new Run(change, piece));
         }

