@@ -45,6 +45,7 @@ final class EveryPageFixture {
     final String claimSlug;
     final String mergedSlug;
     final String retractedSlug;
+    final long evidenceId;
 
     EveryPageFixture() {
         supporting = TestApi.importText("Sleep helps runners " + word, text("Sleep helps runners " + word, SUPPORT_1, SUPPORT_2));
@@ -56,6 +57,7 @@ final class EveryPageFixture {
         long claimId = TestApi.id(claim);
         claimSlug = (String) claim.get("slug");
         long support = ((Number) ((Map<?, ?>) claim.get("evidence")).get("id")).longValue();
+        evidenceId = support;
         List<Long> items = List.of(support,
                 attach(claimId, supporting, "SUPPORTS", SUPPORT_2),
                 attach(claimId, conflicting, "CONFLICTS", CONFLICT_1),
