@@ -14,9 +14,13 @@ public class AttentionCount {
 
     private Long count;
 
+    /**
+     * The count, or 0 on the event loop: an error page (a 403, say) may be drawn there, where
+     * nothing may wait for the database; it shows the link without its count.
+     */
     public long count() {
         if (count == null) {
-            count = Excerpt.needingAttentionCount();
+            count = io.vertx.core.Context.isOnEventLoopThread() ? 0 : Excerpt.needingAttentionCount();
         }
         return count;
     }
