@@ -1,6 +1,5 @@
 package app.crux.review;
 
-import app.crux.audit.AuditEvent;
 import app.crux.web.CurrentUser;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -72,18 +71,9 @@ public class BlindRating {
     }
 
     /**
-     * May the current user see this history event? Others' rating events on an item the
-     * current reviewer has not rated say how it was rated, so they stay out of sight.
-     */
-    public boolean maySee(AuditEvent event) {
-        boolean rating = event.action != null && event.action.startsWith("vote.") && "evidence".equals(event.entityType);
-        return !rating || event.entityId == null || !applies() || currentUser.id().equals(event.actorId)
-                || maySee(event.entityId);
-    }
-
-    /**
-     * {@link #maySee(AuditEvent)} for a whole history query, as SQL over {@code audit_event a}, with
-     * readers' rule besides: someone who neither curates, rates nor administers (a reader, signed in
+     * Which history events the current user may see, as SQL over {@code audit_event a}: others'
+     * rating events on an item a reviewer has not rated say how it was rated, so they stay out of
+     * sight; and someone who neither curates, rates nor administers (a reader, signed in
      * or not) sees no rating events at all, which would name reviewers and what they chose. The
      * viewer's id, when the fragment needs it, is the parameter {@code :viewer}.
      */
