@@ -54,7 +54,7 @@ public class AuditEvent extends PanacheEntityBase {
      * Evidence an event names may be gone (a merge deletes duplicates): its claim is then read
      * from the event itself, and an event whose claim cannot be found stays hidden.
      */
-    private static final String READER_MAY_SEE = """
+    public static final String READER_MAY_SEE = """
             (a.entity_type NOT IN ('claim', 'evidence') OR EXISTS (
                 SELECT 1 FROM claim c LEFT JOIN claim t ON t.id = c.merged_into_id
                 WHERE c.id = CASE WHEN a.entity_type = 'claim' THEN a.entity_id
@@ -62,26 +62,12 @@ public class AuditEvent extends PanacheEntityBase {
                                                 CAST(a.after ->> 'claimId' AS bigint), CAST(a.before ->> 'claimId' AS bigint)) END
                   AND (c.status = 'PUBLISHED' OR (c.status = 'MERGED' AND t.status = 'PUBLISHED'))))""";
 
-    /**
-     * The newest events, {@code limit} at a time, older than {@code beforeId} when given (keyset paging).
-     * @param allClaims false for someone who does not see unpublished claims: events about them are left out
-     */
-    @SuppressWarnings("unchecked")
-    public static List<AuditEvent> latest(Long beforeId, int limit, boolean allClaims) {
-        return getEntityManager().createNativeQuery("SELECT a.* FROM audit_event a WHERE (CAST(:before AS bigint) IS NULL OR a.id < :before)"
-                        + (allClaims ? "" : " AND " + READER_MAY_SEE) + " ORDER BY a.id DESC LIMIT :limit", AuditEvent.class)
-                .setParameter("before", beforeId).setParameter("limit", limit).getResultList();
-    }
-
-    /**
-     * Recent curation activity: documents, claims, evidence (not accounts, not votes, not discussions of ratings, which
-     * blind rating may hide); {@code allClaims} as in {@link #latest}.
-     */
+    /** Recent curation activity: documents, claims, evidence (not accounts, not votes, not discussions of ratings, which blind rating may hide); {@code allClaims} false leaves out events about claims readers do not see. */
     @SuppressWarnings("unchecked")
     public static List<AuditEvent> recentCuration(int limit, boolean allClaims) {
         return getEntityManager().createNativeQuery("""
                         SELECT a.* FROM audit_event a
-                        WHERE a.entity_type IN ('document', 'claim', 'evidence') AND a.action NOT IN ('vote.cast', 'vote.replace', 'discussion.post', 'discussion.resolve')"""
+                        WHERE a.entity_type IN ('document', 'claim', 'evidence') AND a.action NOT LIKE 'vote.%' AND a.action NOT LIKE 'discussion.%'"""
                         + (allClaims ? "" : " AND " + READER_MAY_SEE) + " ORDER BY a.id DESC LIMIT :limit", AuditEvent.class)
                 .setParameter("limit", limit).getResultList();
     }
@@ -90,9 +76,5 @@ public class AuditEvent extends PanacheEntityBase {
     public static java.util.Optional<AuditEvent> last(String entityType, long entityId, String action) {
         return find("entityType = ?1 and entityId = ?2 and action = ?3 order by id desc", entityType, entityId, action)
                 .firstResultOptional();
-    }
-
-    public static List<AuditEvent> about(String entityType, long entityId, int limit) {
-        return find("entityType = ?1 and entityId = ?2 order by id desc", entityType, entityId).page(0, limit).list();
     }
 }

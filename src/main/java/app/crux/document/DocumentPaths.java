@@ -20,6 +20,23 @@ public final class DocumentPaths {
         return of(slug) + "#passage-" + excerptId;
     }
 
+    /** The document page's list of passages to check after a revision. */
+    public static String attention(String slug) {
+        return of(slug) + "#attention";
+    }
+
+    public static String history(String slug) {
+        return of(slug) + "/history";
+    }
+
+    public static String revision(String slug, int revision) {
+        return of(slug) + "/revisions/" + revision;
+    }
+
+    public static String diff(String slug, int from, int to) {
+        return of(slug) + "/diff?from=" + from + "&to=" + to;
+    }
+
     public static String api(long id) {
         return "/api/documents/" + id;
     }
@@ -65,6 +82,47 @@ public final class DocumentPaths {
     @TemplateExtension
     static String attachPath(Document.Paragraph paragraph) {
         return attach(paragraph.documentSlug());
+    }
+
+    /** Where the resolve forms of the document page send the editor back to. */
+    @TemplateExtension
+    static String attentionBack(Document document) {
+        return attention(document.slug);
+    }
+
+    @TemplateExtension
+    static String historyPath(Document document) {
+        return history(document.slug);
+    }
+
+    @TemplateExtension
+    static String revisionPath(Document document, int revision) {
+        return revision(document.slug, revision);
+    }
+
+    @TemplateExtension
+    static String diffPath(Document document) {
+        return of(document.slug) + "/diff";
+    }
+
+    @TemplateExtension
+    static String diffPath(Document document, int from, int to) {
+        return diff(document.slug, from, to);
+    }
+
+    @TemplateExtension
+    static String reselectPath(Document document) {
+        return of(document.slug) + "/passages/reselect";
+    }
+
+    @TemplateExtension
+    static String acceptPath(Document document) {
+        return of(document.slug) + "/passages/accept";
+    }
+
+    @TemplateExtension
+    static String retirePath(Document document) {
+        return of(document.slug) + "/passages/retire";
     }
 
     static String newClaim(String slug) {

@@ -143,7 +143,7 @@ public class DocumentService {
         int kept = 0;
         List<Long> changed = new ArrayList<>();
         List<Long> orphaned = new ArrayList<>();
-        for (Excerpt excerpt : Excerpt.ofDocument(document.id)) {
+        for (Excerpt excerpt : Excerpt.liveOfDocument(document.id)) {
             String oldText = oldTexts.computeIfAbsent(excerpt.revision, r -> revisionText(document.id, r));
             var selector = new TextAnchor.Selector(excerpt.start, excerpt.end, excerpt.exact, excerpt.prefix, excerpt.suffix);
             TextAnchor.Reanchored result = TextAnchor.reanchor(oldText, normalizedText, selector);
@@ -154,6 +154,10 @@ public class DocumentService {
                     kept++;
                 }
                 case CHANGED -> {
+                    // the words editors chose, kept until one of them resolves the change
+                    if (excerpt.previousExact == null) {
+                        excerpt.previousExact = excerpt.exact;
+                    }
                     move(excerpt, result.selector());
                     excerpt.orphaned = false;
                     excerpt.changed = true;
@@ -281,8 +285,7 @@ public class DocumentService {
     }
 
     private static String revisionText(long documentId, int revision) {
-        DocumentRevision stored = DocumentRevision.find("documentId = ?1 and revision = ?2", documentId, revision).firstResult();
-        return stored == null ? "" : stored.body;
+        return DocumentRevision.of(documentId, revision).map(stored -> stored.body).orElse("");
     }
 
     private void keepRevision(Document document) {

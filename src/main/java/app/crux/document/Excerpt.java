@@ -50,6 +50,17 @@ public class Excerpt extends PanacheEntityBase {
     /** Re-anchoring found the passage, but with different words. */
     public boolean changed;
 
+    /** A changed passage's words before the revision moved it; cleared when an editor resolves it. */
+    @Column(name = "previous_exact")
+    public String previousExact;
+
+    /** Set when an editor retired the passage: it left the source, its row stays for evidence and history. */
+    @Column(name = "retired_at")
+    public Instant retiredAt;
+
+    @Column(name = "retired_by")
+    public Long retiredBy;
+
     @Column(name = "created_at")
     public Instant createdAt = Instant.now();
 
@@ -57,12 +68,29 @@ public class Excerpt extends PanacheEntityBase {
         return list("document.id = ?1 order by start, end", documentId);
     }
 
+    /** The passages a revision re-anchors: retired ones have left the text for good. */
+    public static List<Excerpt> liveOfDocument(long documentId) {
+        return list("document.id = ?1 and retiredAt is null order by start, end", documentId);
+    }
+
     public static Optional<Excerpt> at(long documentId, int start, int end) {
-        return find("document.id = ?1 and start = ?2 and end = ?3 and orphaned = false", documentId, start, end)
-                .firstResultOptional();
+        return find("document.id = ?1 and start = ?2 and end = ?3 and orphaned = false and retiredAt is null",
+                documentId, start, end).firstResultOptional();
+    }
+
+    /**
+     * Passages flagged by re-anchoring and not yet resolved, for the editors' navigation: one count
+     * over the partial index excerpt_attention_idx (resolving, retiring included, clears both flags).
+     */
+    public static long needingAttentionCount() {
+        return count("orphaned = true or changed = true");
     }
 
     public boolean needsAttention() {
         return orphaned || changed;
+    }
+
+    public boolean retired() {
+        return retiredAt != null;
     }
 }

@@ -14,6 +14,7 @@ import app.crux.claim.StaleClaim;
 import app.crux.account.Role;
 import app.crux.audit.AuditEvent;
 import app.crux.review.BlindRating;
+import app.crux.review.VisibleHistory;
 import app.crux.score.Strength;
 import app.crux.review.Votes;
 import app.crux.web.BadInput;
@@ -48,6 +49,7 @@ import java.util.List;
 public class ClaimPages {
 
     static final int PAGE_SIZE = 30;
+    static final int HISTORY_PAGE_SIZE = 50;
 
     @CheckedTemplate
     static class Templates {
@@ -57,7 +59,7 @@ public class ClaimPages {
                 List<ClaimStatus> statuses, ClaimService.Edit attempted, List<String> problems, List<Strength> strengths, String path,
                 StatusBanner banner, PassageFinder finder, List<Evidence> detached);
 
-        static native TemplateInstance history(Claim claim, List<AuditEvent> events);
+        static native TemplateInstance history(Claim claim, List<AuditEvent> events, Paging paging, String pagerBase);
     }
 
     /** What an editor is told at the top of a claim readers cannot see: a draft, or who retracted it and when. */
@@ -75,6 +77,9 @@ public class ClaimPages {
 
     @Inject
     BlindRating blind;
+
+    @Inject
+    VisibleHistory history;
 
     @Inject
     CurrentUser currentUser;
@@ -148,9 +153,13 @@ public class ClaimPages {
     @Path("{slug}/history")
     @PermitAll
     @ReaderCache
-    public TemplateInstance history(@PathParam("slug") String slug) {
+    public TemplateInstance history(@PathParam("slug") String slug, @QueryParam("page") Integer page) {
         Claim claim = visibility.require(bySlug(slug), slug);
-        return Templates.history(claim, AuditEvent.about("claim", claim.id, 200));
+        // the claim's own events, its evidence's and passages', and ratings as blind rating allows
+        var filter = VisibleHistory.Filter.about(VisibleHistory.SubjectType.CLAIM, claim.id);
+        Paging paging = Paging.of(page, HISTORY_PAGE_SIZE, history.count(filter));
+        return Templates.history(claim, history.page(filter, paging.index() * HISTORY_PAGE_SIZE, HISTORY_PAGE_SIZE), paging,
+                ClaimPaths.of(claim.slug) + "/history?");
     }
 
     private Response page(int status, Claim claim, ClaimService.Edit attempted, List<String> problems) {

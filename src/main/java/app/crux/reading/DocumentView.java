@@ -5,6 +5,7 @@ import app.crux.document.Excerpt;
 import app.crux.document.anchoring.Highlights;
 import app.crux.evidence.Evidence;
 import app.crux.evidence.Stance;
+import app.crux.review.PassageToResolve;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +14,7 @@ import java.util.Map;
 
 /** Everything the document page shows, read in a fixed number of queries. */
 public record DocumentView(Document document, List<Highlights.Paragraph> paragraphs, List<PassageNote> passages,
-        List<PassageNote> needingAttention, int textLength) {
+        List<PassageToResolve> needingAttention, int textLength) {
 
     /** One highlighted passage and the claims it feeds, for the margin. */
     public record PassageNote(Excerpt excerpt, List<ClaimLink> claims) {
@@ -35,7 +36,7 @@ public record DocumentView(Document document, List<Highlights.Paragraph> paragra
         List<Evidence> evidence = Evidence.fromDocument(document.id);
         Map<Long, PassageNote> notes = new LinkedHashMap<>();
         for (Evidence item : evidence) {
-            if (item.excerpt == null || !item.claim.open() || !item.claim.visibleTo(seesUnpublished)) {
+            if (item.excerpt == null || item.excerpt.retired() || !item.claim.open() || !item.claim.visibleTo(seesUnpublished)) {
                 continue;
             }
             notes.computeIfAbsent(item.excerpt.id, id -> new PassageNote(item.excerpt, new ArrayList<>()))
@@ -48,7 +49,8 @@ public record DocumentView(Document document, List<Highlights.Paragraph> paragra
                         String.join(" · ", p.claims().stream().map(ClaimLink::statement).distinct().toList())))
                 .toList();
         List<Highlights.Paragraph> paragraphs = body == null ? List.of() : Highlights.of(body, marks);
-        List<PassageNote> attention = passages.stream().filter(p -> p.excerpt().needsAttention()).toList();
+        // editors resolve them; the candidate search is work readers' pages need not do
+        List<PassageToResolve> attention = seesUnpublished ? PassageToResolve.ofDocument(document.id) : List.of();
         return new DocumentView(document, paragraphs, passages.stream().filter(p -> !p.excerpt().orphaned).toList(), attention,
                 body == null ? 0 : body.length());
     }

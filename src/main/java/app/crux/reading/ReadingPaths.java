@@ -1,5 +1,6 @@
 package app.crux.reading;
 
+import app.crux.evidence.Evidence;
 import app.crux.claim.ClaimPaths;
 import io.quarkus.qute.TemplateExtension;
 
@@ -7,6 +8,15 @@ import io.quarkus.qute.TemplateExtension;
 final class ReadingPaths {
 
     private ReadingPaths() {
+    }
+
+    static String evidenceHistory(long evidenceId) {
+        return "/evidence/" + evidenceId + "/history";
+    }
+
+    @TemplateExtension
+    static String historyPath(Evidence evidence) {
+        return evidenceHistory(evidence.id);
     }
 
     @TemplateExtension

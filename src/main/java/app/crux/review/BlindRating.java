@@ -1,6 +1,5 @@
 package app.crux.review;
 
-import app.crux.audit.AuditEvent;
 import app.crux.web.CurrentUser;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -81,17 +80,29 @@ public class BlindRating {
     }
 
     /**
-     * May the current user see this history event? Others' rating events on an item the
-     * current reviewer has not rated say how it was rated, so they stay out of sight, and so
-     * do resolutions of its discussion; the posts of a discussion only its participants see.
+     * Which history events the current user may see, as SQL over {@code audit_event a}: others'
+     * rating events on an item a reviewer has not rated say how it was rated, so they stay out of
+     * sight, and so do resolutions of its discussion; someone who neither curates, rates nor administers
+     * (a reader, signed in or not) sees no rating events at all, which would name reviewers and what they
+     * chose. The posts of a discussion only its participants see ({@link #maySeeDiscussion}). The
+     * viewer's id, when the fragment needs it, is the parameter {@code :viewer}.
      */
-    public boolean maySee(AuditEvent event) {
-        boolean onEvidence = "evidence".equals(event.entityType) && event.entityId != null && event.action != null;
-        if (onEvidence && event.action.equals(DiscussionService.POST)) {
-            return maySeeDiscussion(event.entityId);
+    public String ratingEventsSql() {
+        String rating = "(a.action LIKE 'vote.%' OR a.action LIKE 'discussion.%') AND a.entity_type = 'evidence'";
+        String post = "a.action = '" + DiscussionService.POST + "' AND a.entity_type = 'evidence'";
+        if (!currentUser.isEditor() && !currentUser.isReviewer() && !currentUser.isAdmin()) {
+            return "NOT (a.action LIKE 'vote.%' AND a.entity_type = 'evidence') AND NOT (" + post + ")";
         }
-        boolean rating = onEvidence && (event.action.startsWith("vote.") || event.action.startsWith("discussion."));
-        return !rating || !applies() || currentUser.id().equals(event.actorId) || maySee(event.entityId);
+        if (!applies()) {
+            return currentUser.isEditor() ? "TRUE" : "NOT (" + post + ")";
+        }
+        return "(NOT (" + rating + ") OR a.entity_id IS NULL OR a.actor_id = :viewer"
+                + " OR EXISTS (SELECT 1 FROM vote v WHERE v.evidence_id = a.entity_id AND v.reviewer_id = :viewer))";
+    }
+
+    /** Whether {@link #ratingEventsSql()} names {@code :viewer}. */
+    public boolean ratingEventsSqlNeedsViewer() {
+        return applies();
     }
 
     @SuppressWarnings("unchecked")

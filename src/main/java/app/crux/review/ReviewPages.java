@@ -6,6 +6,7 @@ import app.crux.claim.Claim;
 import app.crux.document.Excerpt;
 import app.crux.evidence.Evidence;
 import app.crux.web.CurrentUser;
+import app.crux.web.Paging;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
@@ -29,8 +30,12 @@ public class ReviewPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance queue(ReviewQueue.Next next, boolean reviewer, List<Strength> strengths,
-                List<Excerpt> attention, Claim only, String back, Evidence lastRated);
+                Claim only, String back, Evidence lastRated);
+
+        static native TemplateInstance passages(List<PassageToResolve> passages, Paging paging);
     }
+
+    static final int PASSAGES_PER_PAGE = 20;
 
     @Inject
     CurrentUser currentUser;
@@ -44,9 +49,17 @@ public class ReviewPages {
                 .filter(c -> c.visibleTo(currentUser.seesUnpublishedClaims())).orElse(null);
         ReviewQueue.Next next = currentUser.isReviewer()
                 ? ReviewQueue.next(currentUser.id(), only == null ? null : only.id, blind).orElse(null) : null;
-        List<Excerpt> attention = currentUser.isEditor() && only == null ? ReviewQueue.needingAttention() : List.of();
         String back = only == null ? ReviewPaths.QUEUE : ReviewPaths.queueFor(only.slug);
         Evidence lastRated = currentUser.isReviewer() ? ReviewQueue.lastRated(currentUser.id()) : null;
-        return Templates.queue(next, currentUser.isReviewer(), List.of(Strength.values()), attention, only, back, lastRated);
+        return Templates.queue(next, currentUser.isReviewer(), List.of(Strength.values()), only, back, lastRated);
+    }
+
+    /** The editors' tab: passages re-anchoring flagged after revisions, to re-select, accept or retire. */
+    @GET
+    @Path("passages")
+    @RolesAllowed(Role.EDITOR_NAME)
+    public TemplateInstance passages(@QueryParam("page") Integer page) {
+        Paging paging = Paging.of(page, PASSAGES_PER_PAGE, Excerpt.needingAttentionCount());
+        return Templates.passages(PassageToResolve.page(paging.index(), PASSAGES_PER_PAGE), paging);
     }
 }

@@ -16,6 +16,9 @@ public final class ReviewPaths {
     /** The queue's "Needs discussion" tab. */
     public static final String DISCUSSIONS = "/review/discussion";
 
+    /** The editors' tab of passages to resolve after revisions. */
+    public static final String PASSAGES = "/review/passages";
+
     public static String vote(long evidenceId) {
         return "/evidence/" + evidenceId + "/vote";
     }
@@ -38,6 +41,11 @@ public final class ReviewPaths {
 
     public static String queueFor(String claimSlug) {
         return QUEUE + "?claim=" + claimSlug;
+    }
+
+    @TemplateExtension
+    static String path(PassageToResolve.Fed claim) {
+        return ClaimPaths.of(claim.slug());
     }
 
     @TemplateExtension

@@ -1,7 +1,6 @@
 package app.crux.review;
 
 import app.crux.Rows;
-import app.crux.document.Excerpt;
 import app.crux.evidence.Evidence;
 import app.crux.evidence.Stance;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -86,10 +85,5 @@ public final class ReviewQueue {
                 SELECT e FROM Evidence e JOIN FETCH e.claim, Vote v
                 WHERE v.id.evidenceId = e.id AND v.id.reviewerId = :r ORDER BY v.updatedAt DESC, e.id DESC""", Evidence.class)
                 .setParameter("r", reviewerId).setMaxResults(1).getResultStream().findFirst().orElse(null);
-    }
-
-    /** Passages that re-anchoring flagged after a revision, for editors to check. */
-    public static List<Excerpt> needingAttention() {
-        return Excerpt.list("from Excerpt x join fetch x.document where x.orphaned = true or x.changed = true order by x.id desc");
     }
 }

@@ -40,6 +40,15 @@ public class Formats {
         return String.join(" ", java.util.Arrays.copyOfRange(words, 0, Math.min(7, words.length)));
     }
 
+    /** A quote cut to fit one line of a list (a select's options). */
+    static String shortQuote(String text) {
+        if (text == null) {
+            return "";
+        }
+        String line = text.replaceAll("\\s+", " ").strip();
+        return line.length() <= 70 ? line : line.substring(0, 69) + "…";
+    }
+
     /** 0.4567 → "46%". */
     static String percent(double fraction) {
         return Math.round(fraction * 100) + "%";

@@ -53,6 +53,8 @@ class AccessMatrixTest {
             new Route("POST", "/api/admin/recompute-scores", Map.of(), Set.of("admin")),
             new Route("GET", "/documents/new", null, Set.of("editor")),
             new Route("GET", "/review", null, Set.of("editor", "reviewer")),
+            new Route("GET", "/review/passages", null, Set.of("editor")),
+            new Route("GET", "/api/history", null, Set.of("editor", "reviewer", "admin")),
             new Route("GET", "/admin/users", null, Set.of("admin")),
             new Route("GET", "/history", null, Set.of("editor", "reviewer", "admin")),
             new Route("GET", "/account", null, Set.of("reader", "editor", "reviewer", "admin")));

@@ -107,6 +107,8 @@ class LiveResponseSchemaTest {
                     continue;
                 }
                 url = path.replaceAll("\\{[^}]+}", ids.get(path));
+            } else if (path.equals("/api/history")) {
+                url = path + "?subject=document:" + documentId;
             } else if (path.equals("/api/compare")) {
                 url = path + "?a=" + doc.get("slug") + "&b=" + other.get("slug");
             } else if (requiresQuery(get)) {

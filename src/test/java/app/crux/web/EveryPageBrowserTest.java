@@ -127,6 +127,12 @@ class EveryPageBrowserTest {
         values.put("/claims/{slug}/merge/preview", f.claimSlug);
         values.put("/documents/{slug}", (String) f.revised.get("slug"));
         values.put("/documents/{slug}/revise", (String) f.revised.get("slug"));
+        values.put("/documents/{slug}/history", (String) f.revised.get("slug"));
+        values.put("/documents/{slug}/diff", (String) f.revised.get("slug"));
+        values.put("/evidence/{id}/history", String.valueOf(f.evidenceId));
+        // routes with more than one path parameter: a value per name
+        Map<String, Map<String, String>> named = Map.of("/documents/{slug}/revisions/{number}",
+                Map.of("slug", (String) f.revised.get("slug"), "number", "1"));
         values.put("/reviewers/{username}", f.raterA.username);
         values.put("/tags/{tag}", f.tag);
         // the claim page with a passage search: editors see the finder's results, everyone else the plain page
@@ -148,6 +154,8 @@ class EveryPageBrowserTest {
             String path;
             if (route.inputs(Routes.Source.PATH).isEmpty()) {
                 path = route.template() + queries.getOrDefault(route.template(), "");
+            } else if (named.containsKey(route.template())) {
+                path = route.path(name -> named.get(route.template()).get(name));
             } else if (values.containsKey(route.template())) {
                 path = route.path(name -> values.get(route.template())) + queries.getOrDefault(route.template(), "");
             } else {

@@ -47,6 +47,7 @@ final class EveryPageFixture {
     final String retractedSlug;
     /** An open claim quoting CONFLICT_1 as support, which the first claim cites against: a merge preview with a choice. */
     final long mergeTargetId;
+    final long evidenceId;
 
     EveryPageFixture() {
         supporting = TestApi.importText("Sleep helps runners " + word, text("Sleep helps runners " + word, SUPPORT_1, SUPPORT_2));
@@ -58,6 +59,7 @@ final class EveryPageFixture {
         long claimId = TestApi.id(claim);
         claimSlug = (String) claim.get("slug");
         long support = ((Number) ((Map<?, ?>) claim.get("evidence")).get("id")).longValue();
+        evidenceId = support;
         List<Long> items = List.of(support,
                 attach(claimId, supporting, "SUPPORTS", SUPPORT_2),
                 attach(claimId, conflicting, "CONFLICTS", CONFLICT_1),

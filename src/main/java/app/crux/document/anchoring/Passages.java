@@ -31,7 +31,7 @@ public class Passages {
         });
     }
 
-    static TextAnchor.Selector locate(String text, Passage passage) {
+    public static TextAnchor.Selector locate(String text, Passage passage) {
         if (passage.byOffsets()) {
             int start = passage.start();
             int end = passage.end();

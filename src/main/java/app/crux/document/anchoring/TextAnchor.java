@@ -25,6 +25,8 @@ public final class TextAnchor {
     private static final double PREFIX_WEIGHT = 20;
     private static final double SUFFIX_WEIGHT = 20;
     private static final double POSITION_WEIGHT = 2;
+    /** Work allowed for one {@link #candidate} search (quote length × text length), a few milliseconds. */
+    private static final long CANDIDATE_CELLS = 20_000_000L;
 
     public record Selector(int start, int end, String exact, String prefix, String suffix) {
     }
@@ -129,6 +131,25 @@ public final class TextAnchor {
         }
         Selector found = select(newText, best[0], best[1]);
         return new Reanchored(found.exact().equals(old.exact()) ? Status.KEPT : Status.CHANGED, found);
+    }
+
+    /**
+     * The closest wording to a lost passage in {@code text}, for an editor to confirm: searched more
+     * loosely than re-anchoring (half the quote may differ), scored the same way. Null when nothing
+     * comes that near, or when the search would cost more than a page view should (a long quote in
+     * a long text): pages list many passages, and the editor can still select by hand.
+     */
+    public static Selector candidate(String text, Selector old) {
+        String quote = old.exact();
+        if (text == null || quote.length() < MIN_FUZZY_LENGTH || (long) quote.length() * text.length() > CANDIDATE_CELLS) {
+            return null;
+        }
+        List<int[]> hits = ApproximateMatch.find(text, quote, Math.max(1, quote.length() / 2));
+        if (hits.isEmpty()) {
+            return null;
+        }
+        int[] best = best(text, hits, old, Math.min(old.start(), text.length()));
+        return text.substring(best[0], best[1]).isBlank() ? null : select(text, best[0], best[1]);
     }
 
     /** The candidate {start, end, errors} with the best Hypothesis-style score. */
