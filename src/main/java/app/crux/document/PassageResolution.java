@@ -8,6 +8,7 @@ import app.crux.web.BadInput;
 import app.crux.web.Conflict;
 import app.crux.web.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -34,6 +35,9 @@ public class PassageResolution {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    Event<PassageRetired> retired;
 
     /** Points the passage at {@code passage}, located in the document's current text. */
     public Excerpt reselect(long documentId, long excerptId, Integer revision, Passage passage) {
@@ -78,8 +82,9 @@ public class PassageResolution {
     }
 
     /**
-     * The passage has left the source: it is no longer highlighted, re-anchored or reused, and its
-     * evidence keeps quoting the revision it came from.
+     * The passage has left the source: it is no longer highlighted, re-anchored or reused, and the evidence
+     * quoting it is detached (restorable by editors, like any detached item), so no score leans on words the
+     * source no longer has.
      */
     public Excerpt retire(long documentId, long excerptId, Integer revision) {
         Excerpt excerpt = flagged(documentId, excerptId, revision);
@@ -87,6 +92,7 @@ public class PassageResolution {
         excerpt.retiredAt = Instant.now();
         excerpt.retiredBy = currentUser.loggedIn() ? currentUser.id() : null;
         clear(excerpt);
+        retired.fire(new PassageRetired(excerpt.id));
         audit.record("passage.retire", "excerpt", excerpt.id, "Retired a passage of “" + excerpt.document.title + "”: “"
                 + shorten(excerpt.exact) + "”", before, describe(excerpt));
         return excerpt;

@@ -1,12 +1,14 @@
 package app.crux.evidence;
 
 import app.crux.audit.AuditLog;
+import app.crux.document.PassageRetired;
 import app.crux.score.ScoreKeeper;
 import app.crux.web.BadInput;
 import app.crux.web.Conflict;
 import app.crux.web.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -103,6 +105,16 @@ public class EvidenceCorrections {
         audit.record("evidence.detach", "evidence", evidence.id, "Detached “" + evidence.document.title + "” ("
                 + evidence.stance.label.toLowerCase() + ") from “" + evidence.claim.statement + "”", before, EvidenceService.describe(evidence));
         return evidence;
+    }
+
+    /** A retired passage has left its source: the live items quoting it, on claims still open, are detached like any other. */
+    void onPassageRetired(@Observes PassageRetired retired) {
+        List<Evidence> quoting = Evidence.list("excerpt.id", retired.excerptId());
+        for (Evidence item : quoting) {
+            if (item.claim.open()) {
+                detach(item.id, null);
+            }
+        }
     }
 
     public Evidence restore(long evidenceId, Integer expectedVersion) {

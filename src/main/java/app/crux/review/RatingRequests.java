@@ -56,8 +56,8 @@ public class RatingRequests {
         return new Progress(Rows.list(em.createNativeQuery("""
                 SELECT u.username, u.display_name,
                        (SELECT count(*) FROM vote v JOIN evidence e ON e.id = v.evidence_id
-                        WHERE e.claim_id = r.claim_id AND v.reviewer_id = r.reviewer_id),
-                       (SELECT count(*) FROM evidence e WHERE e.claim_id = r.claim_id)
+                        WHERE e.claim_id = r.claim_id AND e.detached_at IS NULL AND v.reviewer_id = r.reviewer_id),
+                       (SELECT count(*) FROM evidence e WHERE e.claim_id = r.claim_id AND e.detached_at IS NULL)
                 FROM rating_request r JOIN app_user u ON u.id = r.reviewer_id
                 WHERE r.claim_id = :c ORDER BY u.username""").setParameter("c", claimId), Asked.class));
     }
@@ -71,7 +71,7 @@ public class RatingRequests {
                 SELECT c.slug, c.statement, count(e.id) FILTER (WHERE NOT EXISTS (
                            SELECT 1 FROM vote v WHERE v.evidence_id = e.id AND v.reviewer_id = r.reviewer_id))
                 FROM rating_request r JOIN claim c ON c.id = r.claim_id JOIN evidence e ON e.claim_id = c.id
-                WHERE r.reviewer_id = :me AND c.status = 'PUBLISHED'
+                WHERE r.reviewer_id = :me AND c.status = 'PUBLISHED' AND e.detached_at IS NULL
                 GROUP BY c.id, c.slug, c.statement, r.requested_at
                 HAVING count(e.id) FILTER (WHERE NOT EXISTS (
                            SELECT 1 FROM vote v WHERE v.evidence_id = e.id AND v.reviewer_id = r.reviewer_id)) > 0

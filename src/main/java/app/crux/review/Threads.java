@@ -105,7 +105,7 @@ public class Threads {
     public List<Thread> open() {
         List<Number> ids = em.createNativeQuery("""
                 SELECT d.evidence_id FROM discussion d JOIN evidence e ON e.id = d.evidence_id JOIN claim c ON c.id = e.claim_id
-                WHERE d.open AND (c.status = 'PUBLISHED' OR CAST(:editor AS boolean))
+                WHERE d.open AND e.detached_at IS NULL AND (c.status = 'PUBLISHED' OR CAST(:editor AS boolean))
                   AND CASE WHEN CAST(:reviewer AS boolean)
                            THEN EXISTS (SELECT 1 FROM vote v WHERE v.evidence_id = d.evidence_id AND v.reviewer_id = :me)
                            ELSE CAST(:editor AS boolean) END

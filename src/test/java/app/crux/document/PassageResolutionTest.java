@@ -159,8 +159,14 @@ class PassageResolutionTest {
         var tab = Jsoup.parse(html(editor, "/review/passages"));
         assertNotNull(tab.getElementById("resolve-" + f.orphaned()), "the tab lists the latest revised document first");
         assertNull(tab.getElementById("resolve-" + f.changed()), "but no longer its retired passage");
-        String claimPage = html(null, "/claims/" + claimSlug(f.changedClaim()));
-        assertTrue(claimPage.contains("passage retired from the source"), "the evidence says its passage was retired");
+        // its evidence leaves with it: detached, off the readers' page and the score, restorable by editors
+        String slug = claimSlug(f.changedClaim());
+        var readerPage = Jsoup.parse(html(null, "/claims/" + slug));
+        assertTrue(readerPage.select("article.evidence-card").isEmpty(), "the retired passage's evidence is detached");
+        var detached = Jsoup.parse(html(editor, "/claims/" + slug)).select("#detached-evidence li");
+        assertEquals(1, detached.size(), "editors find it among the detached evidence");
+        assertTrue(detached.text().contains(CHANGED_NOW), detached.text());
+        assertTrue(detached.select("form button").text().contains("Restore"));
         // a new selection of the same words makes a fresh passage instead of reviving the retired one
         long fresh = excerpt(TestApi.createClaim("Rolling calves again " + System.nanoTime(), f.documentId(), CHANGED_NOW));
         assertTrue(fresh != f.changed());
