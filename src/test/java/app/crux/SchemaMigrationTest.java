@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SchemaMigrationTest {
 
     private static final List<String> TABLES = List.of("api_token", "app_user", "audit_event", "claim", "claim_merge", "claim_score",
-            "claim_tag", "discussion", "discussion_post", "document", "document_revision", "evidence", "excerpt", "login_failure",
+            "claim_tag", "discussion", "discussion_post", "document", "document_revision", "document_url", "evidence", "excerpt", "login_failure",
             "rating_request", "tag", "user_role", "vote");
 
     @Inject

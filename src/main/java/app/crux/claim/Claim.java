@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
+import org.hibernate.annotations.BatchSize;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -47,6 +48,8 @@ public class Claim extends PanacheEntityBase {
     @Version
     public int version;
 
+    // one query for the tags of a whole page of claims (lists show up to 50), not one per 16 (Hibernate's default batch)
+    @BatchSize(size = 50)
     @ManyToMany
     @JoinTable(name = "claim_tag", joinColumns = @JoinColumn(name = "claim_id"), inverseJoinColumns = @JoinColumn(name = "tag_id"))
     @OrderBy("name")

@@ -83,11 +83,6 @@ public class DocumentApi {
             String kind) {
     }
 
-    /** The 409 answer to an import of a text or an address Crux already has: the document that has it. */
-    public record Existing(String error, List<String> details, long existingId, String existingSlug,
-            @Schema(nullable = true, description = "the stored address that matched, when the address did") String matchedUrl) {
-    }
-
     public record DocumentSummary(long id, String slug, String title, String kind, @Schema(nullable = true) String author,
             @Schema(nullable = true) String publisher, @Schema(nullable = true) LocalDate publishedOn, boolean citationOnly) {
         static DocumentSummary of(Document d) {
@@ -108,8 +103,6 @@ public class DocumentApi {
     @RolesAllowed(Role.EDITOR_NAME)
     @APIResponse(responseCode = "201", description = "Imported; Location names it.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentJson.class)))
-    @APIResponse(responseCode = "409", description = "This text or address is already in Crux: the document that has it",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Existing.class)))
     public RestResponse<DocumentJson> create(@Valid @NotNull(message = "Send {title, text | html, ...}.") NewDocumentRequest request) {
         Document document = documents.create(importer.fromApi(request));
         return RestResponse.ResponseBuilder.<DocumentJson>created(URI.create(DocumentPaths.api(document.id)))

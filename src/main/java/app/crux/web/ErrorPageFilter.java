@@ -1,5 +1,6 @@
 package app.crux.web;
 
+import io.quarkus.qute.TemplateInstance;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -26,7 +27,7 @@ public class ErrorPageFilter {
             // quarkus-rest-csrf answers a missing or wrong token with an empty 400; it is a refusal, not bad syntax
             Response refused = PageWriteGuard.csrfRefused(http.request());
             response.setStatus(refused.getStatus());
-            response.setEntity(refused.getEntity(), null, refused.getMediaType());
+            response.setEntity(rendered(refused.getEntity()), null, refused.getMediaType());
             return;
         }
         String message = Refusals.message(status);
@@ -37,8 +38,17 @@ public class ErrorPageFilter {
                     : message;
             response.setEntity(Map.of("error", apiMessage, "details", List.of()), null, MediaType.APPLICATION_JSON_TYPE);
         } else {
-            response.setEntity(ErrorPages.Templates.error(status, title, message, List.of()), null, HtmlPage.TYPE);
+            response.setEntity(rendered(ErrorPages.Templates.error(status, title, message, List.of())), null, HtmlPage.TYPE);
         }
+    }
+
+    /**
+     * Rendered here rather than left to Qute's own response filter: on a request refused before its resource ran
+     * (a bad CSRF cookie on a page with name-bound filters such as ReaderCacheFilter) that filter may already
+     * have run, and the page would go out as the template object's name.
+     */
+    private static Object rendered(Object entity) {
+        return entity instanceof TemplateInstance template ? template.render() : entity;
     }
 
     /** Set by quarkus-rest-csrf once it found the token of this request right. */

@@ -93,7 +93,7 @@ class DiscussionBrowserTest {
             Page editorPage = signedIn(chromium.pageForAudit(1280), editor);
             editorPage.navigate(claimUrl);
             Locator editorCard = editorPage.locator("#evidence-" + item);
-            editorCard.locator("textarea[name=note]").fill("A diary study without blinding: the reviewers settled on moderate.");
+            editorCard.locator("textarea[id^=resolution-]").fill("A diary study without blinding: the reviewers settled on moderate.");
             editorCard.locator("form.resolution-form button").click();
             assertThat(editorPage.locator(".flash")).containsText("Resolution recorded");
             audit(editorPage, "card-editor-1280", problems);

@@ -127,6 +127,7 @@ class EveryPageBrowserTest {
         values.put("/claims/{slug}/merge/preview", f.claimSlug);
         values.put("/documents/{slug}", (String) f.revised.get("slug"));
         values.put("/documents/{slug}/revise", (String) f.revised.get("slug"));
+        values.put("/documents/{slug}/edit", (String) f.revised.get("slug"));
         values.put("/documents/{slug}/history", (String) f.revised.get("slug"));
         values.put("/documents/{slug}/diff", (String) f.revised.get("slug"));
         values.put("/evidence/{id}/history", String.valueOf(f.evidenceId));
