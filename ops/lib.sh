@@ -120,11 +120,9 @@ make_reviewers() { # base admin-token count file: creates ops-reviewer-1..N, wri
 }
 
 # ---- data: bench/generate.sql at a small size (the schema must exist: start Crux once first)
-# (passages every 60 characters instead of 90, so they fit the shortest documents of a small set)
 generate_data() { # psql-args... (docs/claims/users sizes from DOCS, CLAIMS, USERS)
-  sed 's/sentence \* 90/sentence * 60/g' "$OPS_ROOT/bench/generate.sql" > "$WORK/generate.sql"
   psql -q "$@" -v docs="${DOCS:-30}" -v claims="${CLAIMS:-100}" -v users="${USERS:-10}" \
-    -f "$WORK/generate.sql" >/dev/null
+    -f "$OPS_ROOT/bench/generate.sql" >/dev/null
 }
 
 # The aggregates as stored, then as recomputed from the votes by POST /api/admin/recompute-scores:

@@ -44,7 +44,7 @@ public final class EmbeddedDatabase {
             runByMain = true;
             url = start(dir, 0).getJdbcUrl(USER, DATABASE);
             System.setProperty(STARTED_URL, url);
-            // before Quarkus' logging exists; operators and bench/run.sh read the address from here
+            // before Quarkus' logging exists; operators and the ops and bench scripts read the address from here
             System.out.println("Crux: embedded PostgreSQL 17 at " + url + " (data in " + dir + ")");
         }
         System.setProperty("quarkus.datasource.jdbc.url", url);
