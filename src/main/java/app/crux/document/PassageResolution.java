@@ -7,6 +7,7 @@ import app.crux.document.anchoring.TextAnchor;
 import app.crux.web.BadInput;
 import app.crux.web.Conflict;
 import app.crux.web.CurrentUser;
+import app.crux.web.Formats;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -63,7 +64,7 @@ public class PassageResolution {
         excerpt.revision = document.currentRevision;
         clear(excerpt);
         audit.record("passage.reselect", "excerpt", excerpt.id, "Re-selected a passage of “" + document.title + "”: “"
-                + shorten(excerpt.exact) + "”", before, describe(excerpt));
+                + Formats.shortQuote(excerpt.exact) + "”", before, describe(excerpt));
         return excerpt;
     }
 
@@ -77,7 +78,7 @@ public class PassageResolution {
         Map<String, Object> before = describe(excerpt);
         clear(excerpt);
         audit.record("passage.accept", "excerpt", excerpt.id, "Accepted the new wording of a passage of “"
-                + excerpt.document.title + "”: “" + shorten(excerpt.exact) + "”", before, describe(excerpt));
+                + excerpt.document.title + "”: “" + Formats.shortQuote(excerpt.exact) + "”", before, describe(excerpt));
         return excerpt;
     }
 
@@ -94,7 +95,7 @@ public class PassageResolution {
         clear(excerpt);
         retired.fire(new PassageRetired(excerpt.id));
         audit.record("passage.retire", "excerpt", excerpt.id, "Retired a passage of “" + excerpt.document.title + "”: “"
-                + shorten(excerpt.exact) + "”", before, describe(excerpt));
+                + Formats.shortQuote(excerpt.exact) + "”", before, describe(excerpt));
         return excerpt;
     }
 
@@ -138,9 +139,5 @@ public class PassageResolution {
         state.put("previousExact", excerpt.previousExact);
         state.put("retired", excerpt.retired());
         return state;
-    }
-
-    private static String shorten(String quote) {
-        return quote.length() <= 80 ? quote : quote.substring(0, 79) + "…";
     }
 }

@@ -1,6 +1,5 @@
 package app.crux.review;
 
-import app.crux.account.User;
 import app.crux.evidence.Evidence;
 import app.crux.web.CurrentUser;
 import jakarta.enterprise.context.RequestScoped;
@@ -70,9 +69,19 @@ public class Threads {
     private final Map<Long, Map<Long, Discussion>> byClaim = new HashMap<>();
     private final Map<Long, Map<Long, List<Post>>> postsByClaim = new HashMap<>();
     private final Map<Long, OptionalDouble> alphaByClaim = new HashMap<>();
+    private final Map<Long, String> resolverNames = new HashMap<>();
 
-    /** The item's discussion as the current user may see it, or null: what its evidence card shows. */
-    public Thread on(Evidence evidence) {
+    /**
+     * What an evidence card shows: the item's discussion as the current user may see it, or null. The claim's
+     * votes are the ones the page already read, so agreement "now" costs no query of its own.
+     */
+    public Thread on(Evidence evidence, Votes.OnClaim claimVotes) {
+        alphaByClaim.putIfAbsent(evidence.claim.id, claimVotes.alpha());
+        return on(evidence);
+    }
+
+    /** The item's discussion as the current user may see it, or null. */
+    Thread on(Evidence evidence) {
         Discussion discussion = discussions(evidence.claim.id).get(evidence.id);
         if (discussion == null) {
             return null;
@@ -84,8 +93,7 @@ public class Threads {
         boolean agreementShown = blind.maySeeClaim(evidence.claim.id);
         OptionalDouble now = agreementShown ? alphaByClaim.computeIfAbsent(evidence.claim.id, id -> Votes.onClaim(id).alpha())
                 : OptionalDouble.empty();
-        String resolvedBy = discussion.resolvedBy == null ? null
-                : User.<User>findByIdOptional(discussion.resolvedBy).map(u -> u.displayName).orElse(null);
+        String resolvedBy = resolverNames.get(evidence.id);
         return new Thread(evidence, participant, discussion.open, discussion.markedAt, agreementShown ? discussion.alphaAtMark : null,
                 now.isPresent() ? now.getAsDouble() : null, agreementShown, discussion.resolution, resolvedBy, discussion.resolvedAt,
                 participant ? posts(evidence.claim.id).getOrDefault(evidence.id, List.of()) : List.of());
@@ -123,10 +131,22 @@ public class Threads {
         return wanted.stream().map(items::get).filter(e -> e != null).map(this::on).filter(t -> t != null && t.participant()).toList();
     }
 
+    /** The claim's discussions with their resolvers' names, in one query (a page shows many cards). */
     private Map<Long, Discussion> discussions(long claimId) {
-        return byClaim.computeIfAbsent(claimId, id -> Discussion.<Discussion>list(
-                "evidenceId in (select e.id from Evidence e where e.claim.id = ?1)", id).stream()
-                .collect(Collectors.toMap(d -> d.evidenceId, d -> d)));
+        return byClaim.computeIfAbsent(claimId, id -> {
+            Map<Long, Discussion> found = new HashMap<>();
+            em.createQuery("""
+                    SELECT d, u.displayName FROM Discussion d LEFT JOIN User u ON u.id = d.resolvedBy
+                    WHERE d.evidenceId IN (SELECT e.id FROM Evidence e WHERE e.claim.id = :claim)""", Object[].class)
+                    .setParameter("claim", id).getResultStream().forEach(row -> {
+                        Discussion d = (Discussion) row[0];
+                        found.put(d.evidenceId, d);
+                        if (row[1] != null) {
+                            resolverNames.put(d.evidenceId, (String) row[1]);
+                        }
+                    });
+            return found;
+        });
     }
 
     private Map<Long, List<Post>> posts(long claimId) {

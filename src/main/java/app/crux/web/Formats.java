@@ -40,8 +40,8 @@ public class Formats {
         return String.join(" ", java.util.Arrays.copyOfRange(words, 0, Math.min(7, words.length)));
     }
 
-    /** A quote cut to fit one line of a list (a select's options). */
-    static String shortQuote(String text) {
+    /** A quote cut to fit one line of a list (a select's options) or of an audit summary. */
+    public static String shortQuote(String text) {
         if (text == null) {
             return "";
         }

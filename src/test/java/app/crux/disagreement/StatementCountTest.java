@@ -97,6 +97,40 @@ class StatementCountTest {
     }
 
     @Test
+    void resolvedDiscussionsCostTheClaimPageNoQueryPerCard() {
+        var plain = corpus(4);
+        var discussed = corpus(4);
+        // the set-up: three items of one claim rated high and low, each resolved by a different editor
+        var claim = given().get("/api/claims/" + discussed.get("i")).then().statusCode(200).extract().jsonPath();
+        List<Number> items = new java.util.ArrayList<>(claim.<Number>getList("supports.id"));
+        items.addAll(claim.<Number>getList("conflicts.id"));
+        assertEquals(4, items.size());
+        String high = TestAccounts.token(TestAccounts.create("counting-high", Role.REVIEWER));
+        String low = TestAccounts.token(TestAccounts.create("counting-low", Role.REVIEWER));
+        List<String> resolvers = new java.util.ArrayList<>();
+        for (Number item : items.subList(0, 3)) {
+            for (var vote : Map.of(high, "HIGH", low, "LOW").entrySet()) {
+                given().header("Authorization", "Bearer " + vote.getKey()).contentType("application/json")
+                        .body(Map.of("strength", vote.getValue(), "rationale", "Counted")).put("/api/evidence/" + item + "/vote")
+                        .then().statusCode(200);
+            }
+            var editor = TestAccounts.create("counting-resolver", Role.EDITOR);
+            resolvers.add(editor.displayName);
+            given().header("Authorization", "Bearer " + TestAccounts.token(editor)).contentType("application/json")
+                    .body(Map.of("note", "Settled on moderate " + item)).put("/api/evidence/" + item + "/discussion/resolution")
+                    .then().statusCode(200);
+        }
+        String page = given().get(fill("/claims/{c}", discussed, discussed)).then().statusCode(200).extract().asString();
+        assertEquals(3, page.split("Reviewers discussed this:", -1).length - 1, "readers see the three resolution notes");
+        // editors see who resolved each (one query for the claim's discussions and their resolvers' names)
+        String editorPage = given().cookie(TestAccounts.SESSION_COOKIE, TestAccounts.login(TestAccounts.create("counting-reader", Role.EDITOR)))
+                .get(fill("/claims/{c}", discussed, discussed)).then().statusCode(200).extract().asString();
+        resolvers.forEach(name -> assertTrue(editorPage.contains(name), "the note names who resolved it: " + name));
+        assertEquals(statements(given(), "/claims/{c}", plain, plain), statements(given(), "/claims/{c}", discussed, discussed),
+                "a claim page with resolved discussions costs what one without costs");
+    }
+
+    @Test
     void aNotModifiedAnswerCostsOneStatement() {
         var corpus = corpus(3);
         for (String page : List.of("/claims/{c}", "/documents/{d}", "/contested", "/search?q=mobility", "/api/contested")) {
