@@ -14,6 +14,7 @@ import app.crux.claim.StaleClaim;
 import app.crux.account.Role;
 import app.crux.audit.AuditEvent;
 import app.crux.review.BlindRating;
+import app.crux.review.Threads;
 import app.crux.review.VisibleHistory;
 import app.crux.score.Strength;
 import app.crux.review.Votes;
@@ -55,7 +56,7 @@ public class ClaimPages {
     static class Templates {
         static native TemplateInstance list(List<Claim> claims, String q, Paging paging, String pagerBase);
 
-        static native TemplateInstance show(ClaimView view, Reading reading, String jsonLd, String permalink,
+        static native TemplateInstance show(ClaimView view, Reading reading, Cards cards, String jsonLd, String permalink,
                 List<ClaimStatus> statuses, ClaimService.Edit attempted, List<String> problems, List<Strength> strengths, String path,
                 StatusBanner banner, PassageFinder finder, List<Evidence> detached);
 
@@ -83,6 +84,9 @@ public class ClaimPages {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    Threads threads;
 
     @jakarta.ws.rs.core.Context
     jakarta.ws.rs.core.UriInfo uriInfo;
@@ -168,9 +172,10 @@ public class ClaimPages {
 
     private Response page(int status, Claim claim, Strength minimum, ClaimService.Edit attempted, List<String> problems,
             PassageFinder finder) {
-        ClaimView view = ClaimView.of(claim);
+        ClaimView view = ClaimView.forPage(claim, threads);
+        Reading reading = Reading.of(view, minimum, blind);
         String base = baseUrl();
-        return HtmlPage.status(status, Templates.show(view, Reading.of(view, minimum, blind), ClaimReviewJson.of(view, base),
+        return HtmlPage.status(status, Templates.show(view, reading, Cards.of(view, reading, blind, threads, currentUser), ClaimReviewJson.of(view, base),
                 base + ClaimPaths.of(claim.slug), ClaimStatus.editable(), attempted, problems, Votes.scale(), ClaimPaths.of(claim.slug),
                 banner(claim), finder, currentUser.isEditor() ? Evidence.detachedFrom(claim.id) : List.of()));
     }

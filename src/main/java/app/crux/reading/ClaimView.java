@@ -4,13 +4,18 @@ import app.crux.claim.Claim;
 import app.crux.score.ClaimScore;
 import app.crux.evidence.Evidence;
 import app.crux.evidence.Stance;
+import app.crux.review.Discussion;
+import app.crux.review.Threads;
 import app.crux.review.Votes;
 import io.quarkus.hibernate.orm.panache.Panache;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** A claim with its score, its evidence on each side (strongest first) and the votes on it; four queries. */
+/** A claim with its score, its evidence on each side (strongest first) and the votes on it; three queries. */
 public record ClaimView(Claim claim, ClaimScore score, List<Evidence> supports, List<Evidence> conflicts, Votes.OnClaim votes) {
 
     /**
@@ -26,7 +31,36 @@ public record ClaimView(Claim claim, ClaimScore score, List<Evidence> supports, 
     }
 
     public static ClaimView of(Claim claim) {
-        List<Evidence> evidence = Evidence.forClaim(claim.id);
+        return of(claim, Evidence.forClaim(claim.id));
+    }
+
+    /**
+     * The claim page's view: the evidence is read together with its discussions and their resolvers'
+     * names, which {@code threads} keeps for the cards, so the page needs no statement of its own for them.
+     */
+    public static ClaimView forPage(Claim claim, Threads threads) {
+        List<Object[]> rows = Panache.getEntityManager().createQuery("""
+                select e, d, u.displayName from Evidence e join fetch e.document left join fetch e.excerpt
+                left join Discussion d on d.evidenceId = e.id left join User u on u.id = d.resolvedBy
+                where e.claim.id = :claim order by e.weight desc, e.id""", Object[].class)
+                .setParameter("claim", claim.id).getResultList();
+        List<Evidence> evidence = new ArrayList<>(rows.size());
+        List<Discussion> discussions = new ArrayList<>();
+        Map<Long, String> resolvers = new HashMap<>();
+        for (Object[] row : rows) {
+            evidence.add((Evidence) row[0]);
+            if (row[1] instanceof Discussion d) {
+                discussions.add(d);
+                if (row[2] != null) {
+                    resolvers.put(d.evidenceId, (String) row[2]);
+                }
+            }
+        }
+        threads.preload(claim.id, discussions, resolvers);
+        return of(claim, evidence);
+    }
+
+    private static ClaimView of(Claim claim, List<Evidence> evidence) {
         ClaimScore score = ClaimScore.findById(claim.id);
         if (score == null) {
             score = new ClaimScore();

@@ -8,6 +8,7 @@ import jakarta.inject.Named;
 import jakarta.persistence.EntityManager;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -129,6 +130,17 @@ public class Threads {
                 SELECT e FROM Evidence e JOIN FETCH e.claim JOIN FETCH e.document LEFT JOIN FETCH e.excerpt WHERE e.id IN :ids""",
                 Evidence.class).setParameter("ids", wanted).getResultStream().collect(Collectors.toMap(e -> e.id, e -> e));
         return wanted.stream().map(items::get).filter(e -> e != null).map(this::on).filter(t -> t != null && t.participant()).toList();
+    }
+
+    /**
+     * The claim's discussions and their resolvers' names, read by the claim page together with its evidence:
+     * the cards then ask no query of their own.
+     */
+    public void preload(long claimId, Collection<Discussion> discussions, Map<Long, String> resolverNamesByItem) {
+        Map<Long, Discussion> found = new HashMap<>();
+        discussions.forEach(d -> found.put(d.evidenceId, d));
+        byClaim.put(claimId, found);
+        resolverNames.putAll(resolverNamesByItem);
     }
 
     /** The claim's discussions with their resolvers' names, in one query (a page shows many cards). */

@@ -14,6 +14,8 @@ public class Formats {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
+    /** Compiled once: every evidence card cuts two contexts with it. */
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
     static String date(Instant instant) {
         return instant == null ? "" : DATE.format(instant);
@@ -24,19 +26,19 @@ public class Formats {
     }
 
     /** The last few words of a passage's prefix, to show the quote in context. */
-    static String lastWords(String text) {
+    public static String lastWords(String text) {
         if (text == null) {
             return "";
         }
-        String[] words = text.replaceAll("\\s+", " ").split(" ", -1);
+        String[] words = SPACES.split(text, -1);
         return String.join(" ", java.util.Arrays.copyOfRange(words, Math.max(0, words.length - 7), words.length));
     }
 
-    static String firstWords(String text) {
+    public static String firstWords(String text) {
         if (text == null) {
             return "";
         }
-        String[] words = text.replaceAll("\\s+", " ").split(" ", -1);
+        String[] words = SPACES.split(text, -1);
         return String.join(" ", java.util.Arrays.copyOfRange(words, 0, Math.min(7, words.length)));
     }
 
