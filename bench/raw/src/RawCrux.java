@@ -258,28 +258,140 @@ public final class RawCrux {
             }
         }
         OnClaim onClaim = onClaim(c, id);
-        List<Map<String, Object>> outcomeRows = new ArrayList<>();
-        boolean oneSided = false;
-        for (var en : outcomes.entrySet()) {
-            outcomeRows.add(map("outcome", en.getKey(), "supports", en.getValue()[0], "conflicts", en.getValue()[1]));
-            oneSided |= en.getValue()[0] == 0 || en.getValue()[1] == 0;
-        }
-        Map<String, List<Map<String, Object>>> byOutcome = new LinkedHashMap<>();
-        for (Map<String, Object> card : conflicts) {
-            byOutcome.computeIfAbsent(card.get("outcome") == null ? "Outcome not stated" : (String) card.get("outcome"), x -> new ArrayList<>()).add(card);
-        }
         BigDecimal contestedness = Verdict.contestedness(s, k);
         Map<String, Object> reading = map("blind", false, "unrated", 0, "minimum", null, "dropped", 0, "supports", supports, "conflicts",
                 conflicts, "support", s, "conflict", k, "contestedness", contestedness, "verdict", Verdict.of(s, k, votes), "meterPercent",
-                contestedness.multiply(BigDecimal.valueOf(100)).intValue(), "outcomes", outcomeRows, "sidesMeasuredDifferentThings",
-                outcomeRows.size() >= 2 && oneSided, "conflictsByOutcome", byOutcome);
+                contestedness.multiply(BigDecimal.valueOf(100)).intValue(), "why", why(supports, conflicts));
+        // Crux's reading.Card for an anonymous reader: every value worked out before rendering
+        Map<Object, Map<String, Object>> cards = new HashMap<>();
+        for (Map<String, Object> card : supports) {
+            cards.put(card.get("id"), card(card, onClaim));
+        }
+        for (Map<String, Object> card : conflicts) {
+            cards.put(card.get("id"), card(card, onClaim));
+        }
+        java.util.function.Function<Object, Object> cardOf = e -> cards.get(((Map<?, ?>) e).get("id"));
         Map<String, Object> view = map("claim", claim, "score", score, "votes", onClaim, "tagText", "");
         String permalink = base + claim.get("path");
         List<Map<String, Object>> all = new ArrayList<>(supports);
         all.addAll(conflicts);
-        return templates.get("ClaimPages/show").data("view", view).data("reading", reading).data("jsonLd", jsonLd(claim, score, all, base))
+        return templates.get("ClaimPages/show").data("view", view).data("reading", reading).data("cards", map("of", cardOf)).data("jsonLd", jsonLd(claim, score, all, base))
                 .data("permalink", permalink).data("statuses", List.of()).data("attempted", null).data("problems", List.of())
                 .data("strengths", List.of(Strength.values())).data("path", claim.get("path")).data("banner", null).data("finder", null).render();
+    }
+
+    static final String[][] CONTEXT = {{"population", "Population"}, {"intervention", "Intervention"}, {"comparison", "Compared with"},
+            {"outcome", "Outcome measured"}, {"studyType", "Study type"}};
+
+    static String contextValue(Map<String, Object> card, String field) {
+        String v = (String) card.get(field);
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    /** Crux's reading.ContextDifferences: the fields the sides differ on, the cards grouped by them, the items without context. */
+    static Map<String, Object> why(List<Map<String, Object>> supports, List<Map<String, Object>> conflicts) {
+        List<Map<String, Object>> fields = new ArrayList<>();
+        List<String[]> differing = new ArrayList<>();
+        for (String[] field : CONTEXT) {
+            Map<String, String> shown = new LinkedHashMap<>();
+            Map<String, int[]> counts = new LinkedHashMap<>();
+            for (int side = 0; side < 2; side++) {
+                for (Map<String, Object> card : side == 0 ? supports : conflicts) {
+                    String value = contextValue(card, field[0]);
+                    if (value != null) {
+                        String key = value.toLowerCase(Locale.ROOT);
+                        shown.putIfAbsent(key, value);
+                        counts.computeIfAbsent(key, x -> new int[2])[side]++;
+                    }
+                }
+            }
+            List<Map<String, Object>> rows = new ArrayList<>();
+            boolean oneSided = false;
+            for (var en : counts.entrySet()) {
+                rows.add(map("value", shown.get(en.getKey()), "supports", en.getValue()[0], "conflicts", en.getValue()[1]));
+                oneSided |= en.getValue()[0] == 0 || en.getValue()[1] == 0;
+            }
+            if (rows.size() >= 2 && oneSided) {
+                fields.add(map("label", field[1], "values", rows));
+                differing.add(field);
+            }
+        }
+        List<Map<String, Object>> bare = new ArrayList<>();
+        for (List<Map<String, Object>> side : List.of(supports, conflicts)) {
+            for (Map<String, Object> card : side) {
+                boolean none = true;
+                for (String[] field : CONTEXT) {
+                    none &= contextValue(card, field[0]) == null;
+                }
+                if (none) {
+                    bare.add(card);
+                }
+            }
+        }
+        java.util.function.Function<Object, Object> groups = sideCards -> {
+            Map<String, List<Object>> byHeading = new LinkedHashMap<>();
+            List<Object> unrecorded = new ArrayList<>();
+            for (Object o : (List<?>) sideCards) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> card = (Map<String, Object>) o;
+                List<String> parts = new ArrayList<>();
+                for (String[] field : differing) {
+                    String value = contextValue(card, field[0]);
+                    if (value != null) {
+                        parts.add(field[1] + ": " + value);
+                    }
+                }
+                if (parts.isEmpty()) {
+                    unrecorded.add(card);
+                } else {
+                    byHeading.computeIfAbsent(String.join(" \u00b7 ", parts), x -> new ArrayList<>()).add(card);
+                }
+            }
+            List<Map<String, Object>> result = new ArrayList<>();
+            byHeading.forEach((heading, items) -> result.add(map("heading", heading, "items", items)));
+            if (!unrecorded.isEmpty()) {
+                result.add(map("heading", "Context not recorded", "items", unrecorded));
+            }
+            return result;
+        };
+        return map("any", !fields.isEmpty(), "fields", fields, "withoutContext", bare, "groups", groups);
+    }
+
+    static Map<String, Object> card(Map<String, Object> e, OnClaim votes) {
+        long id = (Long) e.get("id");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> excerpt = (Map<String, Object>) e.get("excerpt");
+        Tally tally = votes.tally(id);
+        List<Map<String, Object>> bars = new ArrayList<>();
+        if (tally.total() == 0) {
+            bars.add(map("cssClass", "none", "x", 0, "width", 100));
+        } else {
+            for (Strength st : Strength.values()) {
+                if (tally.count(st) > 0) {
+                    bars.add(map("cssClass", "strength-" + st.key(), "x", tally.offset(st), "width", tally.percent(st)));
+                }
+            }
+        }
+        boolean context = false;
+        for (String[] field : CONTEXT) {
+            context |= e.get(field[0]) != null;
+        }
+        return map("e", e, "before", excerpt == null ? "" : lastWords((String) excerpt.get("prefix")), "after",
+                excerpt == null ? "" : firstWords((String) excerpt.get("suffix")), "sourcePath", e.get("sourcePath"), "historyPath",
+                "/evidence/" + id + "/history", "context", context, "hidden", false, "bars", bars, "tally", tally.summary(), "rationales",
+                votes.rows(id), "mine", null, "rating", false, "editing", false, "thread", null);
+    }
+
+    static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
+    static String lastWords(String text) {
+        String[] words = SPACES.split(text == null ? "" : text, -1);
+        return String.join(" ", java.util.Arrays.copyOfRange(words, Math.max(0, words.length - 7), words.length));
+    }
+
+    static String firstWords(String text) {
+        String[] words = SPACES.split(text == null ? "" : text, -1);
+        return String.join(" ", java.util.Arrays.copyOfRange(words, 0, Math.min(7, words.length)));
     }
 
     /** The claim page's ClaimReview JSON-LD, as ClaimReviewJson writes it (by hand here: no Jackson). */
@@ -392,7 +504,7 @@ public final class RawCrux {
             }
         }
         // keyset-style paging: "next" when a 51st row exists, no count over the whole ranking
-        Map<String, Object> paging = map("last", more ? 2 : 1, "hasPrevious", false, "hasNext", more, "next", 2, "previous", 0,
+        Map<String, Object> paging = map("number", 1, "last", more ? 2 : 1, "hasPrevious", false, "hasNext", more, "next", 2, "previous", 0,
                 "firstShown", 1, "lastShown", rows.size(), "total", more ? "50+" : rows.size());
         return templates.get("ContestedPages/contested").data("claims", rows).data("tags", tags).data("tag", null).data("paging", paging)
                 .data("pagerBase", "/contested?").render();
@@ -429,7 +541,7 @@ public final class RawCrux {
                 doc = map("slug", rs.getString(2), "title", rs.getString(3), "kind", map("label", kindLabel(rs.getString(4))), "citationOnly",
                         body == null, "author", rs.getString(6), "publisher", rs.getString(7), "publishedOn",
                         rs.getObject(8) == null ? null : rs.getDate(8).toLocalDate(), "url", rs.getString(9), "currentRevision", rs.getInt(10),
-                        "textLength", body == null ? 0 : body.length());
+                        "historyPath", "/documents/" + rs.getString(2) + "/history", "textLength", body == null ? 0 : body.length());
             }
         }
         Map<Long, Map<String, Object>> notes = new LinkedHashMap<>();
@@ -474,7 +586,7 @@ public final class RawCrux {
             }
         }
         doc.put("compareWith", (java.util.function.Function<Object, Object>) r -> "/compare?a=" + slug + "&b=" + ((Map<?, ?>) r).get("slug"));
-        Map<String, Object> view = map("document", doc, "paragraphs", body == null ? List.of() : Highlights.of(body, marks), "passages", passages,
+        Map<String, Object> view = map("textLength", doc.get("textLength"), "document", doc, "paragraphs", body == null ? List.of() : Highlights.of(body, marks), "passages", passages,
                 "needingAttention", List.of());
         return templates.get("DocumentViewPages/show").data("view", view).data("rivals", rivals).data("extractHint", false).render();
     }
