@@ -379,7 +379,8 @@ public final class RawCrux {
         return map("e", e, "before", excerpt == null ? "" : lastWords((String) excerpt.get("prefix")), "after",
                 excerpt == null ? "" : firstWords((String) excerpt.get("suffix")), "sourcePath", e.get("sourcePath"), "historyPath",
                 "/evidence/" + id + "/history", "context", context, "hidden", false, "bars", bars, "tally", tally.summary(), "rationales",
-                votes.rows(id), "mine", null, "rating", false, "editing", false, "thread", null);
+                votes.rows(id), "mine", null, "rating", false, "editing", false, "thread", null, "back", ((Map<?, ?>) e.get("claim")).get("path"),
+                "scale", List.of(Strength.values()));
     }
 
     static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");

@@ -44,9 +44,11 @@ public class ApiToken extends PanacheEntityBase {
     @Column(name = "last_used_at")
     public Instant lastUsedAt;
 
+    /** With the user and their roles in the same statement: every API request asks this first. */
     public static Optional<ApiToken> findUsable(String tokenHash, Instant now) {
-        return find("from ApiToken t join fetch t.user where t.tokenHash = ?1 and t.revokedAt is null and t.expiresAt > ?2",
-                tokenHash, now).firstResultOptional();
+        // no row limit: the roles' join repeats the row per role, and a limit would page the fetch in memory (HHH90003004)
+        return find("from ApiToken t join fetch t.user u left join fetch u.roles where t.tokenHash = ?1 and t.revokedAt is null"
+                + " and t.expiresAt > ?2", tokenHash, now).<ApiToken>list().stream().findFirst();
     }
 
     public static List<ApiToken> ownedBy(User user) {

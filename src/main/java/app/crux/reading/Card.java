@@ -26,11 +26,13 @@ import java.util.List;
  * @param rating   the viewer may rate the item here (a reviewer, the claim open)
  * @param editing  the viewer may correct the item here (an editor, the claim open)
  * @param thread   the item's discussion as the viewer may see it, or null
+ * @param back     the page the card's forms return to
+ * @param scale    the strengths a rating form offers
  */
 @TemplateData
 public record Card(Evidence e, String before, String after, String sourcePath, String historyPath, boolean context,
         boolean hidden, List<Bar> bars, String tally, List<Votes.Row> rationales, Votes.Row mine, boolean rating,
-        boolean editing, Threads.Thread thread) {
+        boolean editing, Threads.Thread thread, String back, List<Strength> scale) {
 
     /** A segment of the tally bar, in the SVG's 0..100 coordinates. */
     @TemplateData
@@ -39,7 +41,7 @@ public record Card(Evidence e, String before, String after, String sourcePath, S
 
     private static final List<Bar> NO_RATINGS = List.of(new Bar("none", 0, 100));
 
-    static Card of(Evidence e, Votes.OnClaim votes, BlindRating blind, Threads threads, CurrentUser viewer) {
+    static Card of(Evidence e, Votes.OnClaim votes, BlindRating blind, Threads threads, CurrentUser viewer, String back) {
         boolean open = e.claim.open();
         List<Votes.Row> rows = votes.rows(e.id);
         Votes.Tally tally = votes.tally(e.id);
@@ -47,7 +49,7 @@ public record Card(Evidence e, String before, String after, String sourcePath, S
                 e.excerpt == null ? "" : Formats.firstWords(e.excerpt.suffix), EvidencePaths.sourcePath(e),
                 ReadingPaths.evidenceHistory(e.id), e.hasContext(), blind.hides(e.id), bars(tally), tally.summary(), rows,
                 votes.mineRow(e.id, viewer.loggedIn() ? viewer.id() : null), open && viewer.isReviewer(),
-                open && viewer.isEditor(), threads.on(e, votes));
+                open && viewer.isEditor(), threads.on(e, votes), back, Votes.scale());
     }
 
     private static List<Bar> bars(Votes.Tally tally) {

@@ -175,7 +175,7 @@ public class ClaimPages {
         ClaimView view = ClaimView.forPage(claim, threads);
         Reading reading = Reading.of(view, minimum, blind);
         String base = baseUrl();
-        return HtmlPage.status(status, Templates.show(view, reading, Cards.of(view, reading, blind, threads, currentUser), ClaimReviewJson.of(view, base),
+        return HtmlPage.status(status, Templates.show(view, reading, Cards.of(view, reading, blind, threads, currentUser, ClaimPaths.of(claim.slug)), ClaimReviewJson.of(view, base),
                 base + ClaimPaths.of(claim.slug), ClaimStatus.editable(), attempted, problems, Votes.scale(), ClaimPaths.of(claim.slug),
                 banner(claim), finder, currentUser.isEditor() ? Evidence.detachedFrom(claim.id) : List.of()));
     }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.NotFoundException;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,13 +39,15 @@ public class DiscussionService {
     CurrentUser currentUser;
 
     /**
-     * The item's ratings changed: mark it when they now split, clear the mark when they no longer do.
+     * The item's ratings changed: mark it when they now split, clear the mark when they no longer do. Returns
+     * the ratings it read, which the vote answers with.
      * A resolved discussion stays resolved; the agreement stored is the one at the first mark.
      * Part of the rating's write (and of its audit event), so nothing is recorded here.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    void reassess(long evidenceId, long claimId) {
-        boolean needs = NeedsDiscussion.holds(Votes.onEvidence(evidenceId));
+    List<Votes.Row> reassess(long evidenceId, long claimId) {
+        List<Votes.Row> votes = Votes.onEvidence(evidenceId);
+        boolean needs = NeedsDiscussion.holds(votes);
         Discussion discussion = Discussion.findById(evidenceId);
         if (discussion == null) {
             if (needs) {
@@ -61,6 +64,7 @@ public class DiscussionService {
             discussion.open = true;
             discussion.clearedAt = null;
         }
+        return votes;
     }
 
     public DiscussionPost post(long evidenceId, long authorId, String text) {

@@ -38,9 +38,9 @@ public class ReviewService {
         }
     }
 
-    /** What a vote stored, and whether it replaced an earlier one. */
+    /** What a vote stored, whether it replaced an earlier one, and the item's ratings after it (read with the write). */
     public record Cast(long evidenceId, long claimId, Strength strength, boolean disputesStance, String rationale,
-            boolean replaced) {
+            boolean replaced, Votes.Tally tally) {
     }
 
     private record Stored(Strength strength, boolean disputesStance, String rationale) {
@@ -86,12 +86,12 @@ public class ReviewService {
                 .setParameter("dispute", dispute).setParameter("rationale", rationale)
                 .executeUpdate();
         scores.recomputeItem(claimId, evidenceId);
-        discussions.reassess(evidenceId, claimId);
+        List<Votes.Row> votes = discussions.reassess(evidenceId, claimId);
         Stored after = new Stored(strength, dispute, rationale);
         audit.record(previous == null ? "vote.cast" : "vote.replace", "evidence", evidenceId,
                 "Rated " + strength.label.toLowerCase() + (dispute ? ", disputing the stance," : "")
                         + " on “" + evidence.claim.statement + "”", describe(previous), describe(after));
-        return new Cast(evidenceId, claimId, strength, dispute, rationale, previous != null);
+        return new Cast(evidenceId, claimId, strength, dispute, rationale, previous != null, Votes.Tally.of(votes));
     }
 
     /** Takes back the reviewer's rating of an item; the weights are recomputed as if it had never been cast. */

@@ -78,7 +78,7 @@ public class VoteApi {
         }
         var cast = reviews.vote(evidenceId, currentUser.id(), new ReviewService.Ballot(strength(body), dispute(body), rationale(body)));
         return new VoteResponse(evidenceId, cast.strength().name(), cast.disputesStance(), cast.rationale(), cast.replaced(),
-                Votes.tally(evidenceId));
+                cast.tally());
     }
 
     /** Takes back the caller's own rating; the item's weight is recomputed without it. */

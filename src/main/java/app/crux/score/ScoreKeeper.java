@@ -41,12 +41,27 @@ public class ScoreKeeper {
             WHERE e.id = w.id AND (e.weight, e.vote_count, e.dispute_count) IS DISTINCT FROM (w.weight, w.votes, w.disputes)
             """;
 
-    /** The same rule for one item: what a vote changes. */
-    private static final String ITEM_WEIGHT = """
-            UPDATE evidence e SET weight = w.weight, vote_count = w.votes, dispute_count = w.disputes
-            FROM (""" + WEIGHTS_OF + """
-                  WHERE x.id = :evidence GROUP BY x.id) w
-            WHERE e.id = w.id AND (e.weight, e.vote_count, e.dispute_count) IS DISTINCT FROM (w.weight, w.votes, w.disputes)
+    /**
+     * What a vote changes, in one statement: the same rule for one item, written, and the claim's sides summed
+     * as in SIDES. The sum reads the snapshot from before that write, so the item's new values are taken from
+     * the computation itself (cast as the column stores them).
+     */
+    private static final String ITEM_WEIGHT_AND_SIDES = """
+            WITH w AS (""" + WEIGHTS_OF + """
+                  WHERE x.id = :evidence GROUP BY x.id),
+            changed AS (
+                UPDATE evidence e SET weight = w.weight, vote_count = w.votes, dispute_count = w.disputes FROM w
+                WHERE e.id = w.id AND (e.weight, e.vote_count, e.dispute_count) IS DISTINCT FROM (w.weight, w.votes, w.disputes)
+                RETURNING e.id)
+            SELECT coalesce(sum(weight) FILTER (WHERE stance = 'SUPPORTS'), 0),
+                   coalesce(sum(weight) FILTER (WHERE stance = 'CONFLICTS'), 0),
+                   count(*) FILTER (WHERE stance = 'SUPPORTS'),
+                   count(*) FILTER (WHERE stance = 'CONFLICTS'),
+                   coalesce(sum(vote_count), 0)
+            FROM (SELECT e.stance, CASE WHEN w.id IS NULL THEN e.weight ELSE CAST(w.weight AS numeric(4, 2)) END AS weight,
+                         CASE WHEN w.id IS NULL THEN e.vote_count ELSE w.votes END AS vote_count
+                  FROM evidence e LEFT JOIN w ON w.id = e.id
+                  WHERE e.claim_id = :claim AND e.detached_at IS NULL) s
             """;
 
     private static final String SIDES = """
@@ -85,12 +100,15 @@ public class ScoreKeeper {
      */
     public ClaimScore recomputeItem(long claimId, long evidenceId) {
         em.flush();
-        em.createNativeQuery(ITEM_WEIGHT).setParameter("evidence", evidenceId).executeUpdate();
-        return sum(claimId);
+        return score(claimId, Rows.single(em.createNativeQuery(ITEM_WEIGHT_AND_SIDES).setParameter("evidence", evidenceId)
+                .setParameter("claim", claimId), Sides.class));
     }
 
     private ClaimScore sum(long claimId) {
-        Sides sides = Rows.single(em.createNativeQuery(SIDES).setParameter("claim", claimId), Sides.class);
+        return score(claimId, Rows.single(em.createNativeQuery(SIDES).setParameter("claim", claimId), Sides.class));
+    }
+
+    private ClaimScore score(long claimId, Sides sides) {
         ClaimScore score = em.find(ClaimScore.class, claimId);
         if (score == null) {
             score = new ClaimScore();
