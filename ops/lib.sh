@@ -81,10 +81,11 @@ CONF
 pg_start() { "${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$1" -l "$1/server.log" -w start >/dev/null; }
 pg_stop() { "${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$1" -m "${2:-fast}" -w stop >/dev/null; }
 
-# ---- Crux instances: app_start name http-port [ENV=value ...]; the jar runs in the background
+# ---- Crux instances: app_start name http-port [ENV=value ...]; the jar runs in the background;
+# management port http-port + 100, or OPS_MANAGEMENT_PORT (beside other people's instances)
 app_start() {
   local name=$1 port=$2; shift 2
-  local mgmt=$((port + 100))
+  local mgmt=${OPS_MANAGEMENT_PORT:-$((port + 100))}
   env CRUX_ADMIN_PASSWORD=$ADMIN_PASSWORD CRUX_SESSION_KEY=$SESSION_KEY CRUX_HTTP_SECURE_COOKIES=false \
     QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$mgmt \
     "$@" java ${JAVA_OPTS:--Xmx512m} -jar "$JAR" > "$WORK/$name.log" 2>&1 &

@@ -3,11 +3,12 @@
 # Requests in flight finish (quarkus.shutdown.timeout), new ones are refused, the JVM exits by
 # itself, the embedded PostgreSQL stops cleanly (no recovery at the next start), and the second
 # start is timed (goal: ready within 2.5 s). In between, a training run writes a class-data archive
-# (JDK 17's dynamic AppCDS: -XX:ArchiveClassesAtExit), which the second start maps in; a third start
-# without it shows what the archive is worth (docs/operations.md "Restart time").
+# (JDK 17's dynamic AppCDS: -XX:ArchiveClassesAtExit), which the second start maps in, with README's
+# -XX:CompileThresholdScaling=3; a third start with neither (plain java -jar) shows what they are worth
+# (docs/operations.md "Restart time").
 source "$(dirname "$0")/lib.sh"
 ops_init shutdown
-PORT=8094
+PORT=${OPS_PORT:-8094}   # OPS_PORT and OPS_MANAGEMENT_PORT: other ports, beside other people's instances
 BASE=http://127.0.0.1:$PORT
 DATA=$WORK/data
 export QUARKUS_LOG_CATEGORY__IO_ZONKY__LEVEL=INFO   # PostgreSQL's own start-up lines in the app log
@@ -90,14 +91,14 @@ timed_start() { # name java-options
 }
 
 # -Xshare:on: a JVM that cannot map the archive refuses to start, so a ready second start proves it was used
-timed_start second "-Xmx512m -Xshare:on -XX:SharedArchiveFile=$ARCHIVE"
+timed_start second "-Xmx512m -Xshare:on -XX:SharedArchiveFile=$ARCHIVE -XX:CompileThresholdScaling=3"
 SECOND=${PIDS[-1]}; T2=$T
 STARTED=$(grep -o 'started in [0-9.]*s' "$WORK/second.log" | head -1)
-log "second start (with the archive): ready after $T2 s (Quarkus: $STARTED); CPU $CPU s, of which the main thread $MAIN s"
+log "second start (archive, CompileThresholdScaling=3): ready after $T2 s (Quarkus: $STARTED); CPU $CPU s, of which the main thread $MAIN s"
 grep -iE "database system (was|is)" "$WORK/second.log" | sed 's/^/   postgres: /' | head -3
 kill -TERM "$SECOND"; wait "$SECOND" || true
 timed_start third "-Xmx512m"
-log "third start (no archive, for comparison): ready after $T s; CPU $CPU s, of which the main thread $MAIN s"
+log "third start (plain java -jar, for comparison): ready after $T s; CPU $CPU s, of which the main thread $MAIN s"
 log "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (2 cores)"
 
 check "requests in flight at SIGTERM all finished with 200 ($INFLIGHT)" \
