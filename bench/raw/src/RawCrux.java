@@ -501,7 +501,7 @@ public final class RawCrux {
         List<Map<String, Object>> tags = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement(TAGS); ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
-                tags.add(map("slug", rs.getString(1), "name", rs.getString(2)));
+                tags.add(map("slug", rs.getString(1), "name", rs.getString(2), "selected", false));
             }
         }
         // keyset-style paging: "next" when a 51st row exists, no count over the whole ranking

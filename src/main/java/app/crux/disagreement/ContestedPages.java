@@ -27,7 +27,7 @@ public class ContestedPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance contested(List<Contested.Row> claims, List<Tag> tags, String tag, NextPaging paging, String pagerBase);
+        static native TemplateInstance contested(List<Contested.Row> claims, List<Tag.Option> tags, String tag, NextPaging paging, String pagerBase);
     }
 
     @GET
@@ -37,7 +37,7 @@ public class ContestedPages {
         // one row more than shown says whether there is a next page: no count over the whole ranking per request
         int number = NextPaging.number(page);
         List<Contested.Row> read = Contested.ranked(filter, NextPaging.offset(number, PAGE_SIZE), PAGE_SIZE + 1);
-        return Templates.contested(NextPaging.shown(read, PAGE_SIZE), Tag.withPublishedClaims(), filter == null ? "" : filter,
+        return Templates.contested(NextPaging.shown(read, PAGE_SIZE), Tag.filterOptions(filter), filter == null ? "" : filter,
                 NextPaging.of(number, PAGE_SIZE, read), Paging.base("/contested", "tag", filter));
     }
 }

@@ -23,7 +23,7 @@ public class DisagreementPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance map(Matrix matrix, List<Tag> tags, String tag, int size, List<Integer> sizes);
+        static native TemplateInstance map(Matrix matrix, List<Tag.Option> tags, String tag, int size, List<Integer> sizes);
     }
 
     @GET
@@ -31,7 +31,7 @@ public class DisagreementPages {
     public TemplateInstance map(@QueryParam("tag") String tag, @QueryParam("top") Integer top) {
         String filter = tag == null || tag.isBlank() ? null : tag.strip();
         int size = top == null ? Matrix.DEFAULT_SIZE : Math.max(2, Math.min(top, Matrix.MAX_SIZE));
-        return Templates.map(Matrix.of(filter, size), Tag.withPublishedClaims(), filter == null ? "" : filter, size,
+        return Templates.map(Matrix.of(filter, size), Tag.filterOptions(filter), filter == null ? "" : filter, size,
                 List.of(8, 12, 20, 40, 60));
     }
 }

@@ -39,6 +39,13 @@ class OptionalFiltersTest {
         String taggedMap = given().get("/disagreements?tag=" + f.tag).then().statusCode(200).extract().asString();
         assertTrue(taggedMap.contains((String) f.first.get("title")) && taggedMap.contains((String) f.second.get("title")));
         assertFalse(taggedMap.contains((String) other.first.get("title")), "the tagged map leaves out another topic's documents");
+        // the chosen topic is the selected option of both filters, and only it
+        for (String page : new String[] {tagged, taggedMap}) {
+            var chosen = Jsoup.parse(page).select("select#tag option[selected]");
+            assertEquals(1, chosen.size(), page);
+            assertEquals(f.tag, chosen.first().attr("value"));
+        }
+        assertTrue(contested.select("select#tag option[selected]").isEmpty(), "no topic chosen: 'All topics' shows");
         String api = given().get("/api/contested?tag=" + f.tag).then().statusCode(200).extract().asString();
         assertTrue(api.contains(f.claimSlug()), api);
     }
