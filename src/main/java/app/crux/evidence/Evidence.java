@@ -93,11 +93,6 @@ public class Evidence extends PanacheEntityBase {
                 + " order by e.weight desc, e.id", claimId);
     }
 
-    /** The evidence drawn from one document, with claims and passages, in one query. */
-    public static List<Evidence> fromDocument(long documentId) {
-        return list("from Evidence e join fetch e.claim left join fetch e.excerpt where e.document.id = ?1 order by e.id", documentId);
-    }
-
     public static boolean exists(long claimId, Long excerptId, long documentId) {
         return excerptId == null
                 ? count("claim.id = ?1 and document.id = ?2 and excerpt is null", claimId, documentId) > 0

@@ -1,11 +1,11 @@
 package app.crux.reading;
 
 import app.crux.document.Document;
-import app.crux.document.Excerpt;
 import app.crux.document.anchoring.Highlights;
-import app.crux.evidence.Evidence;
+import app.crux.Rows;
 import app.crux.evidence.Stance;
 import app.crux.review.PassageToResolve;
+import io.quarkus.hibernate.orm.panache.Panache;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,8 +16,12 @@ import java.util.Map;
 public record DocumentView(Document document, List<Highlights.Paragraph> paragraphs, List<PassageNote> passages,
         List<PassageToResolve> needingAttention, int textLength) {
 
+    /** The few columns of a passage the page shows (its text is the document's own). */
+    public record Passage(long id, int start, int end, String exact, boolean orphaned) {
+    }
+
     /** One highlighted passage and the claims it feeds, for the margin. */
-    public record PassageNote(Excerpt excerpt, List<ClaimLink> claims) {
+    public record PassageNote(Passage excerpt, List<ClaimLink> claims) {
         public String tone() {
             boolean supports = claims.stream().anyMatch(c -> c.stance() == Stance.SUPPORTS);
             boolean conflicts = claims.stream().anyMatch(c -> c.stance() == Stance.CONFLICTS);
@@ -32,26 +36,41 @@ public record DocumentView(Document document, List<Highlights.Paragraph> paragra
      * @param body the document's text, read beside it (Document.bySlugWithBody); null for a citation-only source
      * @param seesUnpublished whether the viewer sees draft and retracted claims (editors): readers' margins name only published ones
      */
+    /** A passage of the document and one open claim it feeds, as the margin needs them. */
+    private record MarginRow(long excerptId, int start, int end, String exact, boolean orphaned, String slug, String statement,
+            String stance) {
+    }
+
+    /**
+     * The passages still in use and the open claims they feed, in attachment order: only the columns the page
+     * shows, so no entity is built for them (they were most of the page's cost). Drafts only for editors.
+     */
+    private static List<MarginRow> margin(long documentId, boolean seesUnpublished) {
+        return Rows.list(Panache.getEntityManager().createNativeQuery("""
+                SELECT x.id, x.start_offset, x.end_offset, x.exact, x.orphaned, c.slug, c.statement, e.stance
+                FROM evidence e JOIN excerpt x ON x.id = e.excerpt_id JOIN claim c ON c.id = e.claim_id
+                WHERE e.document_id = :document AND e.detached_at IS NULL AND x.retired_at IS NULL
+                  AND (c.status = 'PUBLISHED' OR (c.status = 'DRAFT' AND CAST(:unpublished AS boolean)))
+                ORDER BY e.id""").setParameter("document", documentId).setParameter("unpublished", seesUnpublished), MarginRow.class);
+    }
+
     public static DocumentView of(Document document, String body, boolean seesUnpublished) {
-        List<Evidence> evidence = Evidence.fromDocument(document.id);
         Map<Long, PassageNote> notes = new LinkedHashMap<>();
-        for (Evidence item : evidence) {
-            if (item.excerpt == null || item.excerpt.retired() || !item.claim.open() || !item.claim.visibleTo(seesUnpublished)) {
-                continue;
-            }
-            notes.computeIfAbsent(item.excerpt.id, id -> new PassageNote(item.excerpt, new ArrayList<>()))
-                    .claims().add(new ClaimLink(item.claim.slug, item.claim.statement, item.stance));
+        for (MarginRow row : margin(document.id, seesUnpublished)) {
+            notes.computeIfAbsent(row.excerptId(), id -> new PassageNote(
+                    new Passage(row.excerptId(), row.start(), row.end(), row.exact(), row.orphaned()), new ArrayList<>()))
+                    .claims().add(new ClaimLink(row.slug(), row.statement(), Stance.valueOf(row.stance())));
         }
         List<PassageNote> passages = notes.values().stream()
-                .sorted((a, b) -> Integer.compare(a.excerpt().start, b.excerpt().start)).toList();
-        List<Highlights.Mark> marks = passages.stream().filter(p -> !p.excerpt().orphaned)
-                .map(p -> new Highlights.Mark(p.excerpt().id, p.excerpt().start, p.excerpt().end, p.tone(),
+                .sorted((a, b) -> Integer.compare(a.excerpt().start(), b.excerpt().start())).toList();
+        List<Highlights.Mark> marks = passages.stream().filter(p -> !p.excerpt().orphaned())
+                .map(p -> new Highlights.Mark(p.excerpt().id(), p.excerpt().start(), p.excerpt().end(), p.tone(),
                         String.join(" · ", p.claims().stream().map(ClaimLink::statement).distinct().toList())))
                 .toList();
         List<Highlights.Paragraph> paragraphs = body == null ? List.of() : Highlights.of(body, marks);
         // editors resolve them; the candidate search is work readers' pages need not do
         List<PassageToResolve> attention = seesUnpublished ? PassageToResolve.ofDocument(document.id) : List.of();
-        return new DocumentView(document, paragraphs, passages.stream().filter(p -> !p.excerpt().orphaned).toList(), attention,
+        return new DocumentView(document, paragraphs, passages.stream().filter(p -> !p.excerpt().orphaned()).toList(), attention,
                 body == null ? 0 : body.length());
     }
 }
