@@ -270,12 +270,26 @@ public final class RawCrux {
         for (Map<String, Object> card : conflicts) {
             cards.put(card.get("id"), card(card, onClaim));
         }
-        java.util.function.Function<Object, Object> cardOf = e -> cards.get(((Map<?, ?>) e).get("id"));
+        @SuppressWarnings("unchecked")
+        var why = (Map<String, Object>) reading.get("why");
+        @SuppressWarnings("unchecked")
+        var groupsOf = (java.util.function.Function<Object, Object>) why.get("groups");
+        java.util.function.Function<List<?>, List<Object>> cardsOf = items -> items.stream().map(x -> (Object) cards.get(((Map<?, ?>) x).get("id"))).toList();
+        java.util.function.Function<List<Map<String, Object>>, List<Map<String, Object>>> grouped = side -> {
+            List<Map<String, Object>> result = new ArrayList<>();
+            for (Object g : (List<?>) groupsOf.apply(side)) {
+                Map<?, ?> group = (Map<?, ?>) g;
+                result.add(map("heading", group.get("heading"), "cards", cardsOf.apply((List<?>) group.get("items"))));
+            }
+            return result;
+        };
+        Map<String, Object> cardLists = map("supports", cardsOf.apply(supports), "conflicts", cardsOf.apply(conflicts),
+                "supportGroups", grouped.apply(supports), "conflictGroups", grouped.apply(conflicts));
         Map<String, Object> view = map("claim", claim, "score", score, "votes", onClaim, "tagText", "");
         String permalink = base + claim.get("path");
         List<Map<String, Object>> all = new ArrayList<>(supports);
         all.addAll(conflicts);
-        return templates.get("ClaimPages/show").data("view", view).data("reading", reading).data("cards", map("of", cardOf)).data("jsonLd", jsonLd(claim, score, all, base))
+        return templates.get("ClaimPages/show").data("view", view).data("reading", reading).data("cards", cardLists).data("jsonLd", jsonLd(claim, score, all, base))
                 .data("permalink", permalink).data("statuses", List.of()).data("attempted", null).data("problems", List.of())
                 .data("strengths", List.of(Strength.values())).data("path", claim.get("path")).data("banner", null).data("finder", null).render();
     }
