@@ -41,23 +41,42 @@ public final class Rows {
         return ((Number) query.getSingleResult()).longValue();
     }
 
+    /** A record type's components and canonical constructor, looked up once per type: pages map hundreds of rows. */
+    private record Shape(RecordComponent[] components, Constructor<?> constructor) {
+    }
+
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+            }
+            try {
+                Constructor<?> constructor = type.getDeclaredConstructor(types);
+                constructor.setAccessible(true);
+                return new Shape(components, constructor);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("No canonical constructor in " + type.getSimpleName(), e);
+            }
+        }
+    };
+
     static <R extends Record> R of(Object row, Class<R> type) {
         Object[] values = row instanceof Object[] array ? array : new Object[] {row};
-        RecordComponent[] components = type.getRecordComponents();
+        Shape shape = SHAPES.get(type);
+        RecordComponent[] components = shape.components();
         if (values.length != components.length) {
             throw new IllegalStateException(type.getSimpleName() + " has " + components.length + " components; the row has "
                     + values.length + " columns");
         }
-        Class<?>[] types = new Class<?>[components.length];
         Object[] arguments = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
-            types[i] = components[i].getType();
-            arguments[i] = convert(values[i], types[i], type, components[i].getName());
+            arguments[i] = convert(values[i], components[i].getType(), type, components[i].getName());
         }
         try {
-            Constructor<R> constructor = type.getDeclaredConstructor(types);
-            constructor.setAccessible(true);
-            return constructor.newInstance(arguments);
+            return type.cast(shape.constructor().newInstance(arguments));
         } catch (InvocationTargetException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         } catch (ReflectiveOperationException e) {

@@ -8,6 +8,7 @@ import app.crux.review.Discussion;
 import app.crux.review.Threads;
 import app.crux.review.Votes;
 import io.quarkus.hibernate.orm.panache.Panache;
+import org.hibernate.jpa.HibernateHints;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,7 +44,8 @@ public record ClaimView(Claim claim, ClaimScore score, List<Evidence> supports, 
                 select e, d, u.displayName from Evidence e join fetch e.document left join fetch e.excerpt
                 left join Discussion d on d.evidenceId = e.id left join User u on u.id = d.resolvedBy
                 where e.claim.id = :claim order by e.weight desc, e.id""", Object[].class)
-                .setParameter("claim", claim.id).getResultList();
+                // the page only reads them: no snapshot of every loaded row is kept for a dirty check
+                .setHint(HibernateHints.HINT_READ_ONLY, true).setParameter("claim", claim.id).getResultList();
         List<Evidence> evidence = new ArrayList<>(rows.size());
         List<Discussion> discussions = new ArrayList<>();
         Map<Long, String> resolvers = new HashMap<>();
