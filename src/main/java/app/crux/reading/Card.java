@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * One evidence card of the claim page as the current viewer sees it, worked out before rendering.
  * The template only reads these values: each expression Qute evaluates costs far more than the same
- * step in Java, and a page has twenty cards (docs/performance.md, "Claim page").
+ * step in Java, and a page has twenty cards (docs/decisions.md, "Templates read values from their innermost scope").
  *
  * @param before   the last words of the passage's prefix ("" without a passage)
  * @param after    the first words of its suffix

@@ -28,8 +28,11 @@ public record Cards(List<Card> supports, List<Card> conflicts, List<Group> suppo
         Map<Long, Card> byId = new HashMap<>();
         Stream.concat(reading.supports().stream(), reading.conflicts().stream())
                 .forEach(e -> byId.put(e.id, Card.of(e, view.votes(), blind, threads, viewer, back)));
+        // grouped only when the page shows groups: the sides differ on some context field
+        boolean grouped = reading.why().any();
         return new Cards(cards(reading.supports(), byId), cards(reading.conflicts(), byId),
-                groups(reading.why().groups(reading.supports()), byId), groups(reading.why().groups(reading.conflicts()), byId));
+                grouped ? groups(reading.why().groups(reading.supports()), byId) : List.of(),
+                grouped ? groups(reading.why().groups(reading.conflicts()), byId) : List.of());
     }
 
     private static List<Card> cards(List<Evidence> items, Map<Long, Card> byId) {

@@ -1,6 +1,5 @@
 package app.crux.reading;
 
-import app.crux.evidence.Evidence;
 import app.crux.claim.ClaimPaths;
 import io.quarkus.qute.TemplateExtension;
 
@@ -12,11 +11,6 @@ final class ReadingPaths {
 
     static String evidenceHistory(long evidenceId) {
         return "/evidence/" + evidenceId + "/history";
-    }
-
-    @TemplateExtension
-    static String historyPath(Evidence evidence) {
-        return evidenceHistory(evidence.id);
     }
 
     @TemplateExtension

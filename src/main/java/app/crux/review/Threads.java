@@ -18,7 +18,7 @@ import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
 /**
- * Discussions as the current user may see them ({@code inject:threads} on cards and the queue's tab).
+ * Discussions as the current user may see them (the claim page's cards through reading.Card; {@code inject:threads} in the review tabs).
  * Participants (BlindRating#maySeeDiscussion) see the whole thread; anyone who sees an item's
  * ratings sees its resolution note; nobody else learns that a discussion exists. Read once per claim per request.
  */

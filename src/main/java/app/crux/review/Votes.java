@@ -103,10 +103,6 @@ public final class Votes {
         return rows(SELECT + "WHERE v.evidence_id = ?1 ORDER BY v.updated_at", evidenceId);
     }
 
-    public static Tally tally(long evidenceId) {
-        return Tally.of(onEvidence(evidenceId));
-    }
-
     public static OnClaim onClaim(long claimId) {
         List<Row> rows = rows(SELECT + "JOIN evidence e ON e.id = v.evidence_id WHERE e.claim_id = ?1 AND e.detached_at IS NULL ORDER BY v.updated_at", claimId);
         Map<Long, List<Row>> byEvidence = rows.stream().collect(Collectors.groupingBy(Row::evidenceId, LinkedHashMap::new,
