@@ -120,6 +120,25 @@ make_reviewers() { # base admin-token count file: creates ops-reviewer-1..N, wri
   done
 }
 
+# ---- the class-data archive (docs/operations.md "Restart time", README "Restarts are faster"):
+# a training run writes the classes it loaded into an archive as the JVM exits (JDK 17's dynamic AppCDS)
+START_JVMARGS=$OPS_ROOT/ops/start.jvmargs
+cds_train() { # archive port [ENV=value ...]: starts Crux, reads a few pages and API answers, stops
+  local archive=$1 port=$2; shift 2
+  local pid claim base=http://127.0.0.1:$port
+  # -Xlog:cds=error: the classes it cannot archive (generated at run time) are listed as warnings otherwise
+  JAVA_OPTS="-Xmx512m @$START_JVMARGS -XX:ArchiveClassesAtExit=$archive -Xlog:cds=error" \
+    app_start training "$port" "$@"
+  pid=${PIDS[-1]}
+  wait_ready "$base" 180 >/dev/null
+  claim=$(curl -s "$base/contested" | grep -o '/claims/[a-z0-9-]*' | head -1 || true)
+  for path in / ${claim:+"$claim"} /contested /api/contested "/api/search?q=claim" /q/health/ready; do
+    curl -s -o /dev/null "$base$path"
+  done
+  kill -TERM "$pid"; wait "$pid" || true
+  test -s "$archive"
+}
+
 # ---- data: bench/generate.sql at a small size (the schema must exist: start Crux once first)
 generate_data() { # psql-args... (docs/claims/users sizes from DOCS, CLAIMS, USERS)
   psql -q "$@" -v docs="${DOCS:-30}" -v claims="${CLAIMS:-100}" -v users="${USERS:-10}" \

@@ -3,8 +3,8 @@
 # Requests in flight finish (quarkus.shutdown.timeout), new ones are refused, the JVM exits by
 # itself, the embedded PostgreSQL stops cleanly (no recovery at the next start), and the second
 # start is timed (goal: ready within 2.5 s). In between, a training run writes a class-data archive
-# (JDK 17's dynamic AppCDS: -XX:ArchiveClassesAtExit), which the second start maps in, with README's
-# -XX:CompileThresholdScaling=3; a third start with neither (plain java -jar) shows what they are worth
+# (cds_train in lib.sh, as ops/cds-archive.sh does), which the second start maps in, with README's
+# JVM options (ops/start.jvmargs); a third start with neither (plain java -jar) shows what they are worth
 # (docs/operations.md "Restart time").
 source "$(dirname "$0")/lib.sh"
 ops_init shutdown
@@ -68,15 +68,10 @@ grep -E "stopped in|Shutdown|shutting down" "$WORK/first.log" | tail -3 | sed 's
 PG_LEFT=$(pgrep -f -- "-D $DATA/pgdata" || true)
 
 
-# the training run: start, read a few pages and API answers, stop; the JVM writes the archive as it exits
-# (-Xlog:cds=error: the classes it cannot archive are listed as warnings otherwise)
-JAVA_OPTS="-Xmx512m -XX:ArchiveClassesAtExit=$ARCHIVE -Xlog:cds=error" app_start training $PORT CRUX_DATA_DIR=$DATA
-TRAINING=${PIDS[-1]}
-wait_ready $BASE 180 >/dev/null
-for path in / "/claims/$CLAIM" /contested /api/contested "/api/search?q=claim" /q/health/ready; do curl -s -o /dev/null "$BASE$path"; done
-TERM_AT=$(date +%s.%N)
-kill -TERM "$TRAINING"; wait "$TRAINING" || true
-log "training run: class-data archive of $(du -m "$ARCHIVE" 2>/dev/null | cut -f1) MB written, $(echo "$(date +%s.%N) - $TERM_AT" | bc -l | xargs printf '%.1f') s from SIGTERM to exit"
+# the training run (ops/cds-archive.sh's, on this data): the JVM writes the archive as it exits
+TRAIN_AT=$(date +%s.%N)
+cds_train "$ARCHIVE" $PORT CRUX_DATA_DIR=$DATA
+log "training run: class-data archive of $(du -m "$ARCHIVE" 2>/dev/null | cut -f1) MB written, $(echo "$(date +%s.%N) - $TRAIN_AT" | bc -l | xargs printf '%.1f') s from start to exit"
 
 # a start on the same data, timed to /q/health/ready: sets T (s), CPU (s, the whole JVM) and MAIN (s, its main thread)
 timed_start() { # name java-options
@@ -91,10 +86,10 @@ timed_start() { # name java-options
 }
 
 # -Xshare:on: a JVM that cannot map the archive refuses to start, so a ready second start proves it was used
-timed_start second "-Xmx512m -Xshare:on -XX:SharedArchiveFile=$ARCHIVE -XX:CompileThresholdScaling=3"
+timed_start second "-Xmx512m -Xshare:on @$START_JVMARGS -XX:SharedArchiveFile=$ARCHIVE"
 SECOND=${PIDS[-1]}; T2=$T
 STARTED=$(grep -o 'started in [0-9.]*s' "$WORK/second.log" | head -1)
-log "second start (archive, CompileThresholdScaling=3): ready after $T2 s (Quarkus: $STARTED); CPU $CPU s, of which the main thread $MAIN s"
+log "second start (archive, ops/start.jvmargs): ready after $T2 s (Quarkus: $STARTED); CPU $CPU s, of which the main thread $MAIN s"
 grep -iE "database system (was|is)" "$WORK/second.log" | sed 's/^/   postgres: /' | head -3
 kill -TERM "$SECOND"; wait "$SECOND" || true
 timed_start third "-Xmx512m"
