@@ -474,9 +474,13 @@ public final class RawCrux {
             WHERE c.status = 'PUBLISHED' AND s.rank_score > 0
             ORDER BY s.rank_score DESC, s.claim_id LIMIT 51""";
     static final String STRONGEST = """
-            SELECT DISTINCT ON (e.claim_id, e.stance) e.claim_id, e.stance, d.slug, d.title
-            FROM evidence e JOIN document d ON d.id = e.document_id
-            WHERE e.claim_id = ANY (?) ORDER BY e.claim_id, e.stance, e.weight DESC, e.id""";
+            SELECT e.claim_id, e.stance, d.slug, d.title
+            FROM claim c CROSS JOIN (VALUES ('SUPPORTS'), ('CONFLICTS')) AS side(stance)
+            CROSS JOIN LATERAL (SELECT x.claim_id, x.stance, x.document_id, x.weight FROM evidence x
+                 WHERE x.claim_id = c.id AND x.stance = side.stance AND x.detached_at IS NULL
+                 ORDER BY x.weight DESC, x.id LIMIT 1) e
+            JOIN document d ON d.id = e.document_id
+            WHERE c.id = ANY (?)""";
     /** The topics of published claims (Crux's Tag.used), as a semi-join: it stops at each tag's first published claim. */
     static final String TAGS = """
             SELECT t.slug, t.name FROM tag t

@@ -61,11 +61,16 @@ public final class Contested {
         }
         List<Long> ids = rows.stream().map(Ranked::id).toList();
         Map<String, Side> strongest = new HashMap<>();
+        // one index probe per claim and side (evidence_claim_idx): the top of the ranking holds the claims with the
+        // most evidence, and sorting all of it to keep two rows per claim grew with the data
         List<Strongest> sides = Rows.list(em.createNativeQuery("""
-                SELECT DISTINCT ON (e.claim_id, e.stance) e.claim_id, e.stance, d.slug, d.title, e.weight
-                FROM evidence e JOIN document d ON d.id = e.document_id
-                WHERE e.claim_id IN (:ids) AND e.detached_at IS NULL
-                ORDER BY e.claim_id, e.stance, e.weight DESC, e.id""").setParameter("ids", ids), Strongest.class);
+                SELECT e.claim_id, e.stance, d.slug, d.title, e.weight
+                FROM claim c CROSS JOIN (VALUES ('SUPPORTS'), ('CONFLICTS')) AS side(stance)
+                CROSS JOIN LATERAL (SELECT x.claim_id, x.stance, x.document_id, x.weight FROM evidence x
+                     WHERE x.claim_id = c.id AND x.stance = side.stance AND x.detached_at IS NULL
+                     ORDER BY x.weight DESC, x.id LIMIT 1) e
+                JOIN document d ON d.id = e.document_id
+                WHERE c.id IN (:ids)""").setParameter("ids", ids), Strongest.class);
         for (Strongest side : sides) {
             strongest.put(side.key(), new Side(side.documentSlug(), side.documentTitle(), side.weight()));
         }

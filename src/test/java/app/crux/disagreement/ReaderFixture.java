@@ -60,12 +60,12 @@ final class ReaderFixture {
         return ((Number) claim.get("id")).longValue();
     }
 
-    private long attach(Map<String, Object> document, String stance, String exact, String outcome) {
+    long attach(Map<String, Object> document, String stance, String exact, String outcome) {
         return TestApi.asEditor().body(Map.of("documentId", document.get("id"), "stance", stance, "exact", exact, "outcome", outcome))
                 .post("/api/claims/" + claim.get("id") + "/evidence").then().statusCode(201).extract().<Number>path("id").longValue();
     }
 
-    private static void vote(String token, long evidence, String strength) {
+    static void vote(String token, long evidence, String strength) {
         given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).body(Map.of("strength", strength))
                 .put("/api/evidence/" + evidence + "/vote").then().statusCode(200);
     }
