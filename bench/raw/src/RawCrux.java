@@ -420,8 +420,8 @@ public final class RawCrux {
                 .append("\",\"reviewRating\":{\"@type\":\"Rating\",\"ratingValue\":")
                 .append(verdict == Verdict.REFUTED ? 1 : verdict == Verdict.CONTESTED ? 2 : 3)
                 .append(",\"worstRating\":1,\"bestRating\":3,\"alternateName\":\"").append(verdict.label)
-                .append("\"},\"author\":{\"@type\":\"Organization\",\"url\":\"").append(json(base + "/"))
-                .append("\",\"name\":\"Crux\"},\"datePublished\":\"").append(claim.get("createdOn"))
+                .append("\"},\"author\":{\"@type\":\"Organization\",\"name\":\"Crux\",\"url\":\"").append(json(base + "/"))
+                .append("\"},\"datePublished\":\"").append(claim.get("createdOn"))
                 .append("\",\"itemReviewed\":{\"@type\":\"Claim\",\"name\":\"").append(json((String) claim.get("statement")))
                 .append("\",\"appearance\":[");
         java.util.Set<Object> seen = new java.util.HashSet<>();

@@ -77,14 +77,4 @@ public final class Contested {
         return rows.stream().map(r -> r.with(strongest.get(r.id() + "/" + Stance.SUPPORTS),
                 strongest.get(r.id() + "/" + Stance.CONFLICTS))).toList();
     }
-
-    public static long count(String tag) {
-        EntityManager em = Panache.getEntityManager();
-        return Rows.count(em.createNativeQuery("""
-                SELECT count(*) FROM claim_score s JOIN claim c ON c.id = s.claim_id
-                WHERE c.status = 'PUBLISHED' AND s.rank_score > 0
-                  AND (CAST(:tag AS text) IS NULL OR EXISTS (
-                       SELECT 1 FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id WHERE ct.claim_id = c.id AND t.slug = :tag))""")
-                .setParameter("tag", tag));
-    }
 }

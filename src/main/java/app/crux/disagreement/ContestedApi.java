@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.jboss.resteasy.reactive.RestResponse;
 import app.crux.web.ApiPage;
 import jakarta.ws.rs.Path;
@@ -18,7 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** {@code GET /api/contested?limit=&tag=}: the ranking as JSON. */
+/** {@code GET /api/contested?page=&size=&tag=} (and the older {@code limit=}): the ranking as JSON, paged by "next" links. */
 @Path("/api/contested")
 @Produces(MediaType.APPLICATION_JSON)
 public class ContestedApi {
@@ -33,9 +34,11 @@ public class ContestedApi {
     @Inject
     BlindRating blind;
 
+    /** The ranking is not counted: a count reads every ranked claim on every request, and grows with them. */
     @GET
     @PermitAll
     @ReaderCache
+    @Extension(name = ApiPage.UNCOUNTED, value = "true")
     public RestResponse<List<Entry>> contested(@QueryParam("page") Integer page, @QueryParam("size") Integer size,
             @QueryParam("limit") Integer limit, @QueryParam("tag") String tag, @Context UriInfo uri) {
         // limit: the older name of size, still honoured (clamped, as it always was) when size is not given
@@ -45,12 +48,12 @@ public class ContestedApi {
         }
         ApiPage paging = ApiPage.of(page, rows, 20);
         String filter = tag == null || tag.isBlank() ? null : tag;
-        return paging.answer(Contested.ranked(filter, paging.offset(), paging.size()).stream()
+        return paging.answerUncounted(Contested.ranked(filter, paging.offset(), paging.size() + 1).stream()
                 .map(r -> blind.maySeeClaim(r.id())
                         ? new Entry(new ClaimRef(r.id(), r.slug(), r.statement(), r.verdict().name()),
                                 r.contestedness(), r.supportWeight(), r.conflictWeight())
                         // blind rating: a reviewer sees a claim's aggregates once they have rated all of it
                         : new Entry(new ClaimRef(r.id(), r.slug(), r.statement(), null), null, null, null))
-                .toList(), Contested.count(filter), uri);
+                .toList(), uri);
     }
 }

@@ -87,12 +87,6 @@ public class Evidence extends PanacheEntityBase {
     @Column(name = "detached_by")
     public Long detachedBy;
 
-    /** A claim's evidence with its documents and passages, strongest first, in one query. */
-    public static List<Evidence> forClaim(long claimId) {
-        return list("from Evidence e join fetch e.document left join fetch e.excerpt where e.claim.id = ?1"
-                + " order by e.weight desc, e.id", claimId);
-    }
-
     public static boolean exists(long claimId, Long excerptId, long documentId) {
         return excerptId == null
                 ? count("claim.id = ?1 and document.id = ?2 and excerpt is null", claimId, documentId) > 0
@@ -134,15 +128,5 @@ public class Evidence extends PanacheEntityBase {
 
     public boolean detached() {
         return detachedAt != null;
-    }
-
-    /** Whether any context field is filled in: the correction form opens its context part then. */
-    public boolean hasContext() {
-        return population != null || intervention != null || comparison != null || outcome != null || studyType != null;
-    }
-
-    /** Prefix of the ids in this item's correction form, unique on the claim page. */
-    public String formKey() {
-        return "evidence-" + id + "-edit";
     }
 }

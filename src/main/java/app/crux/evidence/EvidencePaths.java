@@ -17,8 +17,12 @@ public final class EvidencePaths {
 
     @TemplateExtension
     public static String sourcePath(Evidence evidence) {
-        return evidence.excerpt == null ? DocumentPaths.of(evidence.document.slug)
-                : DocumentPaths.passage(evidence.document.slug, evidence.excerpt.id);
+        return source(evidence.document.slug, evidence.excerpt == null ? null : evidence.excerpt.id);
+    }
+
+    /** Where an item's source is shown: its passage in the document, or the document when it quotes none. */
+    public static String source(String documentSlug, Long excerptId) {
+        return excerptId == null ? DocumentPaths.of(documentSlug) : DocumentPaths.passage(documentSlug, excerptId);
     }
 
     /** The item's own address, under which its correction, detach and restore forms post. */
@@ -30,14 +34,12 @@ public final class EvidencePaths {
         return "/api/evidence/" + evidenceId;
     }
 
-    @TemplateExtension
-    static String editPath(Evidence evidence) {
-        return of(evidence.id) + "/edit";
+    public static String edit(long evidenceId) {
+        return of(evidenceId) + "/edit";
     }
 
-    @TemplateExtension
-    static String detachPath(Evidence evidence) {
-        return of(evidence.id) + "/detach";
+    public static String detach(long evidenceId) {
+        return of(evidenceId) + "/detach";
     }
 
     @TemplateExtension

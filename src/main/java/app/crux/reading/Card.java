@@ -1,7 +1,5 @@
 package app.crux.reading;
 
-import app.crux.evidence.Evidence;
-import app.crux.evidence.EvidencePaths;
 import app.crux.review.BlindRating;
 import app.crux.review.Threads;
 import app.crux.review.Votes;
@@ -30,7 +28,7 @@ import java.util.List;
  * @param scale    the strengths a rating form offers
  */
 @TemplateData
-public record Card(Evidence e, String before, String after, String sourcePath, String historyPath, boolean context,
+public record Card(EvidenceItem e, String before, String after, String sourcePath, String historyPath, boolean context,
         boolean hidden, List<Bar> bars, String tally, List<Votes.Row> rationales, Votes.Row mine, boolean rating,
         boolean editing, Threads.Thread thread, String back, List<Strength> scale) {
 
@@ -41,15 +39,15 @@ public record Card(Evidence e, String before, String after, String sourcePath, S
 
     private static final List<Bar> NO_RATINGS = List.of(new Bar("none", 0, 100));
 
-    static Card of(Evidence e, Votes.OnClaim votes, BlindRating blind, Threads threads, CurrentUser viewer, String back) {
-        boolean open = e.claim.open();
-        List<Votes.Row> rows = votes.rows(e.id);
-        Votes.Tally tally = votes.tally(e.id);
-        return new Card(e, e.excerpt == null ? "" : Formats.lastWords(e.excerpt.prefix),
-                e.excerpt == null ? "" : Formats.firstWords(e.excerpt.suffix), EvidencePaths.sourcePath(e),
-                ReadingPaths.evidenceHistory(e.id), e.hasContext(), blind.hides(e.id), bars(tally), tally.summary(), rows,
-                votes.mineRow(e.id, viewer.loggedIn() ? viewer.id() : null), open && viewer.isReviewer(),
-                open && viewer.isEditor(), threads.on(e, votes), back, Votes.scale());
+    static Card of(EvidenceItem e, boolean open, Votes.OnClaim votes, BlindRating blind, Threads threads, CurrentUser viewer,
+            String back) {
+        List<Votes.Row> rows = votes.rows(e.id());
+        Votes.Tally tally = votes.tally(e.id());
+        return new Card(e, e.excerpt() == null ? "" : Formats.lastWords(e.excerpt().prefix()),
+                e.excerpt() == null ? "" : Formats.firstWords(e.excerpt().suffix()), e.sourcePath(),
+                ReadingPaths.evidenceHistory(e.id()), e.hasContext(), blind.hides(e.id()), bars(tally), tally.summary(), rows,
+                votes.mineRow(e.id(), viewer.loggedIn() ? viewer.id() : null), open && viewer.isReviewer(),
+                open && viewer.isEditor(), threads.on(e.claimId(), e.id(), open, votes), back, Votes.scale());
     }
 
     private static List<Bar> bars(Votes.Tally tally) {

@@ -1,6 +1,5 @@
 package app.crux.reading;
 
-import app.crux.evidence.Evidence;
 import app.crux.review.BlindRating;
 import app.crux.review.Threads;
 import app.crux.web.CurrentUser;
@@ -27,7 +26,7 @@ public record Cards(List<Card> supports, List<Card> conflicts, List<Group> suppo
     static Cards of(ClaimView view, Reading reading, BlindRating blind, Threads threads, CurrentUser viewer, String back) {
         Map<Long, Card> byId = new HashMap<>();
         Stream.concat(reading.supports().stream(), reading.conflicts().stream())
-                .forEach(e -> byId.put(e.id, Card.of(e, view.votes(), blind, threads, viewer, back)));
+                .forEach(e -> byId.put(e.id(), Card.of(e, view.claim().open(), view.votes(), blind, threads, viewer, back)));
         // grouped only when the page shows groups: the sides differ on some context field
         boolean grouped = reading.why().any();
         return new Cards(cards(reading.supports(), byId), cards(reading.conflicts(), byId),
@@ -35,8 +34,8 @@ public record Cards(List<Card> supports, List<Card> conflicts, List<Group> suppo
                 grouped ? groups(reading.why().groups(reading.conflicts()), byId) : List.of());
     }
 
-    private static List<Card> cards(List<Evidence> items, Map<Long, Card> byId) {
-        return items.stream().map(e -> byId.get(e.id)).toList();
+    private static List<Card> cards(List<EvidenceItem> items, Map<Long, Card> byId) {
+        return items.stream().map(e -> byId.get(e.id())).toList();
     }
 
     private static List<Group> groups(List<ContextDifferences.Group> groups, Map<Long, Card> byId) {

@@ -3,7 +3,7 @@ package app.crux.reading;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import app.crux.claim.Claim;
 import app.crux.score.ClaimScore;
-import app.crux.evidence.Evidence;
+import app.crux.document.ExcerptJson;
 import app.crux.evidence.EvidenceJson;
 import app.crux.review.BlindRating;
 
@@ -33,8 +33,13 @@ public record ClaimJson(long id, String slug, String statement, List<String> tag
                 all.conflicts().stream().map(e -> json(e, blind)).toList());
     }
 
-    private static EvidenceJson json(Evidence e, BlindRating blind) {
-        EvidenceJson json = EvidenceJson.of(e);
-        return blind.maySee(e.id) ? json : json.withoutRatings();
+    private static EvidenceJson json(EvidenceItem e, BlindRating blind) {
+        EvidenceItem.Passage x = e.excerpt();
+        // an attached item: a detached one is not in the claim's view
+        EvidenceJson json = new EvidenceJson(e.id(), e.claimId(), e.document().id(), e.document().title(), e.stance().name(),
+                e.version(), false, x == null ? null
+                        : new ExcerptJson(x.id(), x.start(), x.end(), x.exact(), x.prefix(), x.suffix(), x.orphaned(), x.changed()),
+                e.note(), e.population(), e.intervention(), e.comparison(), e.outcome(), e.studyType(), e.weight(), e.voteCount());
+        return blind.maySee(e.id()) ? json : json.withoutRatings();
     }
 }

@@ -2,7 +2,6 @@ package app.crux.reading;
 
 import app.crux.claim.ClaimPaths;
 import app.crux.claim.Claim;
-import app.crux.evidence.Evidence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -47,15 +46,15 @@ public final class ClaimReviewJson {
         rating.put("alternateName", view.score().verdict.label);
         List<Map<String, Object>> appearances = new ArrayList<>();
         Set<Long> seen = new LinkedHashSet<>();
-        List<Evidence> all = new ArrayList<>(view.supports());
+        List<EvidenceItem> all = new ArrayList<>(view.supports());
         all.addAll(view.conflicts());
-        for (Evidence e : all) {
-            if (seen.add(e.document.id)) {
+        for (EvidenceItem e : all) {
+            if (seen.add(e.document().id())) {
                 Map<String, Object> work = new LinkedHashMap<>();
                 work.put("@type", "CreativeWork");
-                work.put("name", e.document.title);
-                if (e.document.url != null) {
-                    work.put("url", e.document.url);
+                work.put("name", e.document().title());
+                if (e.document().url() != null) {
+                    work.put("url", e.document().url());
                 }
                 appearances.add(work);
             }
@@ -70,7 +69,12 @@ public final class ClaimReviewJson {
         review.put("url", url);
         review.put("claimReviewed", shorten(claim.statement));
         review.put("reviewRating", rating);
-        review.put("author", Map.of("@type", "Organization", "name", "Crux", "url", baseUrl + "/"));
+        // ordered like every other object here: Map.of's order changes from one JVM to the next, and with it the page's bytes
+        Map<String, Object> author = new LinkedHashMap<>();
+        author.put("@type", "Organization");
+        author.put("name", "Crux");
+        author.put("url", baseUrl + "/");
+        review.put("author", author);
         review.put("datePublished", claim.createdAt.atOffset(ZoneOffset.UTC).toLocalDate().toString());
         review.put("itemReviewed", item);
         try {

@@ -1,15 +1,17 @@
 package app.crux.reading;
 
 import app.crux.claim.Claim;
-import app.crux.score.ClaimScore;
-import app.crux.evidence.Evidence;
+import app.crux.document.Kind;
 import app.crux.evidence.Stance;
 import app.crux.review.Discussion;
 import app.crux.review.Threads;
 import app.crux.review.Votes;
+import app.crux.score.ClaimScore;
 import io.quarkus.hibernate.orm.panache.Panache;
-import org.hibernate.jpa.HibernateHints;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A claim with its score, its evidence on each side (strongest first) and the votes on it; three queries. */
-public record ClaimView(Claim claim, ClaimScore score, List<Evidence> supports, List<Evidence> conflicts, Votes.OnClaim votes) {
+public record ClaimView(Claim claim, ClaimScore score, List<EvidenceItem> supports, List<EvidenceItem> conflicts, Votes.OnClaim votes) {
 
     /**
      * The claim page's look-up: the claim with its tags, and its score read in the same query, so that
@@ -31,45 +33,89 @@ public record ClaimView(Claim claim, ClaimScore score, List<Evidence> supports, 
         return rows.isEmpty() ? Optional.empty() : Optional.of((Claim) rows.get(0)[0]);
     }
 
+    /** The claim as its JSON shows it. */
     public static ClaimView of(Claim claim) {
-        return of(claim, Evidence.forClaim(claim.id));
+        return of(claim, rows(claim.id));
     }
 
     /**
-     * The claim page's view: the evidence is read together with its discussions and their resolvers'
-     * names, which {@code threads} keeps for the cards, so the page needs no statement of its own for them.
+     * The claim page's view: the discussions on its items and their resolvers' names come in the evidence's rows,
+     * and {@code threads} keeps them for the cards, so the page needs no statement of its own for them.
      */
     public static ClaimView forPage(Claim claim, Threads threads) {
-        List<Object[]> rows = Panache.getEntityManager().createQuery("""
-                select e, d, u.displayName from Evidence e join fetch e.document left join fetch e.excerpt
-                left join Discussion d on d.evidenceId = e.id left join User u on u.id = d.resolvedBy
-                where e.claim.id = :claim order by e.weight desc, e.id""", Object[].class)
-                // the page only reads them: no snapshot of every loaded row is kept for a dirty check
-                .setHint(HibernateHints.HINT_READ_ONLY, true).setParameter("claim", claim.id).getResultList();
-        List<Evidence> evidence = new ArrayList<>(rows.size());
+        List<Row> rows = rows(claim.id);
         List<Discussion> discussions = new ArrayList<>();
         Map<Long, String> resolvers = new HashMap<>();
-        for (Object[] row : rows) {
-            evidence.add((Evidence) row[0]);
-            if (row[1] instanceof Discussion d) {
-                discussions.add(d);
-                if (row[2] != null) {
-                    resolvers.put(d.evidenceId, (String) row[2]);
+        for (Row row : rows) {
+            if (row.discussionOpen() != null) {
+                discussions.add(row.discussion());
+                if (row.resolvedByName() != null) {
+                    resolvers.put(row.id(), row.resolvedByName());
                 }
             }
         }
         threads.preload(claim.id, discussions, resolvers);
-        return of(claim, evidence);
+        return of(claim, rows);
     }
 
-    private static ClaimView of(Claim claim, List<Evidence> evidence) {
+    /**
+     * One evidence item with its document, its passage and its discussion, if any, as one row of {@link #rows}
+     * (nullable types where an outer join may find nothing).
+     */
+    public record Row(Long id, Long claimId, Stance stance, BigDecimal weight, Integer voteCount, Integer version, String note,
+            String population, String intervention, String comparison, String outcome, String studyType,
+            Long documentId, String documentSlug, String documentTitle, Kind documentKind, LocalDate publishedOn, String url,
+            Long excerptId, Integer start, Integer end, String exact, String prefix, String suffix, Boolean orphaned,
+            Boolean changed, Instant retiredAt,
+            Boolean discussionOpen, Instant markedAt, Double alphaAtMark, String resolution, Long resolvedBy, Instant resolvedAt,
+            String resolvedByName) {
+
+        EvidenceItem item() {
+            return new EvidenceItem(id, claimId, stance, weight, voteCount, version, note, population, intervention, comparison,
+                    outcome, studyType, new EvidenceItem.Source(documentId, documentSlug, documentTitle, documentKind, publishedOn, url),
+                    excerptId == null ? null
+                            : new EvidenceItem.Passage(excerptId, start, end, exact, prefix, suffix, orphaned, changed, retiredAt != null));
+        }
+
+        /** The discussion as read, for the cards' threads; not a managed entity. */
+        Discussion discussion() {
+            Discussion d = new Discussion();
+            d.evidenceId = id;
+            d.open = discussionOpen;
+            d.markedAt = markedAt;
+            d.alphaAtMark = alphaAtMark;
+            d.resolution = resolution;
+            d.resolvedBy = resolvedBy;
+            d.resolvedAt = resolvedAt;
+            return d;
+        }
+    }
+
+    /** The claim's attached items, strongest first, in one query: columns, not entities. */
+    private static List<Row> rows(long claimId) {
+        return Panache.getEntityManager().createQuery("""
+                select new app.crux.reading.ClaimView$Row(e.id, e.claim.id, e.stance, e.weight, e.voteCount, e.version, e.note,
+                       e.population, e.intervention, e.comparison, e.outcome, e.studyType,
+                       doc.id, doc.slug, doc.title, doc.kind, doc.publishedOn, doc.url,
+                       x.id, x.start, x.end, x.exact, x.prefix, x.suffix, x.orphaned, x.changed, x.retiredAt,
+                       d.open, d.markedAt, d.alphaAtMark, d.resolution, d.resolvedBy, d.resolvedAt, u.displayName)
+                from Evidence e join e.document doc left join e.excerpt x
+                left join Discussion d on d.evidenceId = e.id left join User u on u.id = d.resolvedBy
+                where e.claim.id = :claim order by e.weight desc, e.id""", Row.class)
+                .setParameter("claim", claimId).getResultList();
+    }
+
+    private static ClaimView of(Claim claim, List<Row> rows) {
         ClaimScore score = ClaimScore.findById(claim.id);
         if (score == null) {
             score = new ClaimScore();
         }
-        return new ClaimView(claim, score,
-                evidence.stream().filter(e -> e.stance == Stance.SUPPORTS).toList(),
-                evidence.stream().filter(e -> e.stance == Stance.CONFLICTS).toList(), Votes.onClaim(claim.id));
+        List<EvidenceItem> supports = new ArrayList<>();
+        List<EvidenceItem> conflicts = new ArrayList<>();
+        for (Row row : rows) {
+            (row.stance() == Stance.SUPPORTS ? supports : conflicts).add(row.item());
+        }
+        return new ClaimView(claim, score, supports, conflicts, Votes.onClaim(claim.id));
     }
 
     public String tagText() {

@@ -1,6 +1,5 @@
 package app.crux.reading;
 
-import app.crux.evidence.Evidence;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,28 +15,28 @@ import java.util.stream.Stream;
  * cards of both sides grouped by those fields; and the evidence that records no context at all.
  * A field differs when its items name at least two values and one of them is named by one side only.
  */
-public record ContextDifferences(List<FieldDifference> fields, List<Evidence> withoutContext) {
+public record ContextDifferences(List<FieldDifference> fields, List<EvidenceItem> withoutContext) {
 
     static final String NOT_RECORDED = "Context not recorded";
 
     /** The context fields, in the order the evidence form asks for them. */
     public enum Field {
-        POPULATION("Population", e -> e.population),
-        INTERVENTION("Intervention", e -> e.intervention),
-        COMPARISON("Compared with", e -> e.comparison),
-        OUTCOME("Outcome measured", e -> e.outcome),
-        STUDY_TYPE("Study type", e -> e.studyType);
+        POPULATION("Population", EvidenceItem::population),
+        INTERVENTION("Intervention", EvidenceItem::intervention),
+        COMPARISON("Compared with", EvidenceItem::comparison),
+        OUTCOME("Outcome measured", EvidenceItem::outcome),
+        STUDY_TYPE("Study type", EvidenceItem::studyType);
 
         public final String label;
-        private final Function<Evidence, String> value;
+        private final Function<EvidenceItem, String> value;
 
-        Field(String label, Function<Evidence, String> value) {
+        Field(String label, Function<EvidenceItem, String> value) {
             this.label = label;
             this.value = value;
         }
 
         /** The item's value, trimmed; null when not recorded. */
-        String of(Evidence e) {
+        String of(EvidenceItem e) {
             String v = value.apply(e);
             return v == null || v.isBlank() ? null : v.strip();
         }
@@ -58,10 +57,10 @@ public record ContextDifferences(List<FieldDifference> fields, List<Evidence> wi
     }
 
     /** A heading of one side's cards and the cards under it. */
-    public record Group(String heading, List<Evidence> items) {
+    public record Group(String heading, List<EvidenceItem> items) {
     }
 
-    static ContextDifferences of(List<Evidence> supports, List<Evidence> conflicts) {
+    static ContextDifferences of(List<EvidenceItem> supports, List<EvidenceItem> conflicts) {
         List<FieldDifference> fields = new ArrayList<>();
         for (Field field : Field.values()) {
             List<ValueRow> rows = values(field, supports, conflicts);
@@ -69,7 +68,7 @@ public record ContextDifferences(List<FieldDifference> fields, List<Evidence> wi
                 fields.add(new FieldDifference(field, rows));
             }
         }
-        List<Evidence> bare = Stream.concat(supports.stream(), conflicts.stream())
+        List<EvidenceItem> bare = Stream.concat(supports.stream(), conflicts.stream())
                 .filter(e -> Stream.of(Field.values()).allMatch(f -> f.of(e) == null)).toList();
         return new ContextDifferences(fields, bare);
     }
@@ -83,10 +82,10 @@ public record ContextDifferences(List<FieldDifference> fields, List<Evidence> wi
      * One side's cards grouped by the values of the differing fields, in first-seen order (so strongest
      * first); the items that record none of them come last, under "Context not recorded".
      */
-    public List<Group> groups(List<Evidence> side) {
-        Map<String, List<Evidence>> groups = new LinkedHashMap<>();
-        List<Evidence> unrecorded = new ArrayList<>();
-        for (Evidence e : side) {
+    public List<Group> groups(List<EvidenceItem> side) {
+        Map<String, List<EvidenceItem>> groups = new LinkedHashMap<>();
+        List<EvidenceItem> unrecorded = new ArrayList<>();
+        for (EvidenceItem e : side) {
             String heading = heading(e);
             if (heading == null) {
                 unrecorded.add(e);
@@ -101,7 +100,7 @@ public record ContextDifferences(List<FieldDifference> fields, List<Evidence> wi
         return result;
     }
 
-    private String heading(Evidence e) {
+    private String heading(EvidenceItem e) {
         List<String> parts = new ArrayList<>();
         for (FieldDifference f : fields) {
             String value = f.field().of(e);
@@ -112,7 +111,7 @@ public record ContextDifferences(List<FieldDifference> fields, List<Evidence> wi
         return parts.isEmpty() ? null : String.join(" · ", parts);
     }
 
-    private static List<ValueRow> values(Field field, List<Evidence> supports, List<Evidence> conflicts) {
+    private static List<ValueRow> values(Field field, List<EvidenceItem> supports, List<EvidenceItem> conflicts) {
         // values compare without case and surrounding spaces; the first spelling seen is shown
         Map<String, String> shown = new LinkedHashMap<>();
         Map<String, int[]> counts = new LinkedHashMap<>();
@@ -122,8 +121,8 @@ public record ContextDifferences(List<FieldDifference> fields, List<Evidence> wi
                 .map(en -> new ValueRow(shown.get(en.getKey()), en.getValue()[0], en.getValue()[1])).toList();
     }
 
-    private static void count(Field field, List<Evidence> side, int column, Map<String, String> shown, Map<String, int[]> counts) {
-        for (Evidence e : side) {
+    private static void count(Field field, List<EvidenceItem> side, int column, Map<String, String> shown, Map<String, int[]> counts) {
+        for (EvidenceItem e : side) {
             String value = field.of(e);
             if (value != null) {
                 String key = value.toLowerCase(Locale.ROOT);

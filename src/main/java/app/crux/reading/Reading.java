@@ -1,7 +1,6 @@
 package app.crux.reading;
 
 import app.crux.score.Verdict;
-import app.crux.evidence.Evidence;
 import app.crux.review.BlindRating;
 import app.crux.score.Strength;
 
@@ -19,23 +18,23 @@ import java.util.stream.Stream;
  * are null, the items they have not rated are never dropped by the minimum (that would
  * reveal their weight), and the cards come in the order they were attached, not by weight.
  */
-public record Reading(Strength minimum, List<Evidence> supports, List<Evidence> conflicts, BigDecimal support,
+public record Reading(Strength minimum, List<EvidenceItem> supports, List<EvidenceItem> conflicts, BigDecimal support,
         BigDecimal conflict, BigDecimal contestedness, Verdict verdict, int dropped, ContextDifferences why, int unrated) {
 
     public static Reading of(ClaimView view, Strength minimum, BlindRating blind) {
         BigDecimal floor = minimum == null ? BigDecimal.ZERO : BigDecimal.valueOf(minimum.score);
-        Predicate<Evidence> kept = e -> blind.hides(e.id) || e.weight.compareTo(floor) >= 0;
-        int unrated = blind.unrated(Stream.concat(view.supports().stream(), view.conflicts().stream()).map(e -> e.id).toList());
-        Comparator<Evidence> order = unrated > 0 ? Comparator.comparing(e -> e.id) : (a, b) -> 0;
-        List<Evidence> supports = view.supports().stream().filter(kept).sorted(order).toList();
-        List<Evidence> conflicts = view.conflicts().stream().filter(kept).sorted(order).toList();
+        Predicate<EvidenceItem> kept = e -> blind.hides(e.id()) || e.weight().compareTo(floor) >= 0;
+        int unrated = blind.unrated(Stream.concat(view.supports().stream(), view.conflicts().stream()).map(EvidenceItem::id).toList());
+        Comparator<EvidenceItem> order = unrated > 0 ? Comparator.comparingLong(EvidenceItem::id) : (a, b) -> 0;
+        List<EvidenceItem> supports = view.supports().stream().filter(kept).sorted(order).toList();
+        List<EvidenceItem> conflicts = view.conflicts().stream().filter(kept).sorted(order).toList();
         int dropped = view.supports().size() + view.conflicts().size() - supports.size() - conflicts.size();
         if (unrated > 0) {
             return new Reading(minimum, supports, conflicts, null, null, null, null, dropped, ContextDifferences.of(supports, conflicts), unrated);
         }
-        BigDecimal s = supports.stream().map(e -> e.weight).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal c = conflicts.stream().map(e -> e.weight).reduce(BigDecimal.ZERO, BigDecimal::add);
-        int votes = supports.stream().mapToInt(e -> e.voteCount).sum() + conflicts.stream().mapToInt(e -> e.voteCount).sum();
+        BigDecimal s = supports.stream().map(EvidenceItem::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal c = conflicts.stream().map(EvidenceItem::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
+        int votes = supports.stream().mapToInt(EvidenceItem::voteCount).sum() + conflicts.stream().mapToInt(EvidenceItem::voteCount).sum();
         return new Reading(minimum, supports, conflicts, s, c, Verdict.contestedness(s, c), Verdict.of(s, c, votes), dropped,
                 ContextDifferences.of(supports, conflicts), 0);
     }

@@ -54,7 +54,7 @@ public class DiscussionApi {
             @Schema(nullable = true) Double alphaAtMark, @Schema(nullable = true) Double alphaNow,
             @Schema(nullable = true) ResolutionJson resolution, List<PostJson> posts) {
         static ThreadJson of(Threads.Thread t) {
-            return new ThreadJson(t.evidence().id, t.evidence().claim.id, t.open(), t.markedAt(), t.alphaAtMark(), t.alphaNow(),
+            return new ThreadJson(t.evidenceId(), t.claimId(), t.open(), t.markedAt(), t.alphaAtMark(), t.alphaNow(),
                     t.resolved() ? new ResolutionJson(t.resolution(), t.resolvedBy(), t.resolvedAt()) : null,
                     t.posts().stream().map(PostJson::of).toList());
         }

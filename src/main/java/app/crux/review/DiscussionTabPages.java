@@ -22,7 +22,7 @@ public class DiscussionTabPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance discussions(List<Threads.Thread> threads, int limit);
+        static native TemplateInstance discussions(List<Threads.Open> threads, int limit);
     }
 
     @Inject

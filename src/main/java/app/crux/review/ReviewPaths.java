@@ -28,9 +28,13 @@ public final class ReviewPaths {
         return vote(evidence.id);
     }
 
+    public static String withdraw(long evidenceId) {
+        return vote(evidenceId) + "/withdraw";
+    }
+
     @TemplateExtension
     static String withdrawPath(Evidence evidence) {
-        return vote(evidence.id) + "/withdraw";
+        return withdraw(evidence.id);
     }
 
     /** The queue narrowed to one claim's evidence. */
@@ -61,15 +65,9 @@ public final class ReviewPaths {
         return "/api/evidence/" + evidenceId + "/discussion";
     }
 
-    /** Where a participant's post form goes. */
-    @TemplateExtension
-    static String discussionPath(Evidence evidence) {
-        return discussion(evidence.id);
-    }
-
-    @TemplateExtension
-    static String resolutionPath(Evidence evidence) {
-        return discussion(evidence.id) + "/resolution";
+    /** Where an editor's resolution form goes. */
+    public static String resolution(long evidenceId) {
+        return discussion(evidenceId) + "/resolution";
     }
 
     /** The editor's form asking reviewers to rate a claim. */

@@ -38,11 +38,21 @@ public class Threads {
      * One item's discussion. For someone who only sees the outcome (a reader) {@code participant}
      * is false and there are no posts; the agreement is null where blind rating hides it.
      */
-    public record Thread(Evidence evidence, boolean participant, boolean open, Instant markedAt, Double alphaAtMark,
-            Double alphaNow, boolean agreementShown, String resolution, String resolvedBy, Instant resolvedAt, List<Post> posts) {
+    public record Thread(long evidenceId, long claimId, boolean claimOpen, boolean participant, boolean open, Instant markedAt,
+            Double alphaAtMark, Double alphaNow, boolean agreementShown, String resolution, String resolvedBy, Instant resolvedAt,
+            List<Post> posts) {
 
         public boolean resolved() {
             return resolution != null;
+        }
+
+        /** Where a participant's post form goes. */
+        public String discussionPath() {
+            return ReviewPaths.discussion(evidenceId);
+        }
+
+        public String resolutionPath() {
+            return ReviewPaths.resolution(evidenceId);
         }
 
         public String alphaAtMarkText() {
@@ -56,6 +66,10 @@ public class Threads {
         private static String alpha(Double value) {
             return value == null ? "not defined" : String.format(Locale.ROOT, "%.2f", value);
         }
+    }
+
+    /** An item of the queue's "Needs discussion" tab: the passage and its claim, and the thread on it. */
+    public record Open(Evidence evidence, Thread thread) {
     }
 
     @Inject
@@ -76,28 +90,32 @@ public class Threads {
      * What an evidence card shows: the item's discussion as the current user may see it, or null. The claim's
      * votes are the ones the page already read, so agreement "now" costs no query of its own.
      */
-    public Thread on(Evidence evidence, Votes.OnClaim claimVotes) {
-        alphaByClaim.putIfAbsent(evidence.claim.id, claimVotes.alpha());
-        return on(evidence);
+    public Thread on(long claimId, long evidenceId, boolean claimOpen, Votes.OnClaim claimVotes) {
+        alphaByClaim.putIfAbsent(claimId, claimVotes.alpha());
+        return on(claimId, evidenceId, claimOpen);
     }
 
     /** The item's discussion as the current user may see it, or null. */
-    Thread on(Evidence evidence) {
-        Discussion discussion = discussions(evidence.claim.id).get(evidence.id);
+    Thread on(long claimId, long evidenceId, boolean claimOpen) {
+        Discussion discussion = discussions(claimId).get(evidenceId);
         if (discussion == null) {
             return null;
         }
-        boolean participant = blind.maySeeDiscussion(evidence.id);
-        if (!participant && (blind.hides(evidence.id) || discussion.resolution == null)) {
+        boolean participant = blind.maySeeDiscussion(evidenceId);
+        if (!participant && (blind.hides(evidenceId) || discussion.resolution == null)) {
             return null;
         }
-        boolean agreementShown = blind.maySeeClaim(evidence.claim.id);
-        OptionalDouble now = agreementShown ? alphaByClaim.computeIfAbsent(evidence.claim.id, id -> Votes.onClaim(id).alpha())
+        boolean agreementShown = blind.maySeeClaim(claimId);
+        OptionalDouble now = agreementShown ? alphaByClaim.computeIfAbsent(claimId, id -> Votes.onClaim(id).alpha())
                 : OptionalDouble.empty();
-        String resolvedBy = resolverNames.get(evidence.id);
-        return new Thread(evidence, participant, discussion.open, discussion.markedAt, agreementShown ? discussion.alphaAtMark : null,
-                now.isPresent() ? now.getAsDouble() : null, agreementShown, discussion.resolution, resolvedBy, discussion.resolvedAt,
-                participant ? posts(evidence.claim.id).getOrDefault(evidence.id, List.of()) : List.of());
+        return new Thread(evidenceId, claimId, claimOpen, participant, discussion.open, discussion.markedAt,
+                agreementShown ? discussion.alphaAtMark : null, now.isPresent() ? now.getAsDouble() : null, agreementShown,
+                discussion.resolution, resolverNames.get(evidenceId), discussion.resolvedAt,
+                participant ? posts(claimId).getOrDefault(evidenceId, List.of()) : List.of());
+    }
+
+    private Thread on(Evidence evidence) {
+        return on(evidence.claim.id, evidence.id, evidence.claim.open());
     }
 
     /** The whole thread for a participant; empty for anyone else and for an item never marked. */
@@ -111,7 +129,7 @@ public class Threads {
 
     /** The items that need discussion and that the current user takes part in, newest mark first: the queue's tab. */
     @SuppressWarnings("unchecked")
-    public List<Thread> open() {
+    public List<Open> open() {
         List<Number> ids = em.createNativeQuery("""
                 SELECT d.evidence_id FROM discussion d JOIN evidence e ON e.id = d.evidence_id JOIN claim c ON c.id = e.claim_id
                 WHERE d.open AND e.detached_at IS NULL AND (c.status = 'PUBLISHED' OR CAST(:editor AS boolean))
@@ -129,7 +147,8 @@ public class Threads {
         Map<Long, Evidence> items = em.createQuery("""
                 SELECT e FROM Evidence e JOIN FETCH e.claim JOIN FETCH e.document LEFT JOIN FETCH e.excerpt WHERE e.id IN :ids""",
                 Evidence.class).setParameter("ids", wanted).getResultStream().collect(Collectors.toMap(e -> e.id, e -> e));
-        return wanted.stream().map(items::get).filter(e -> e != null).map(this::on).filter(t -> t != null && t.participant()).toList();
+        return wanted.stream().map(items::get).filter(e -> e != null).map(e -> new Open(e, on(e)))
+                .filter(o -> o.thread() != null && o.thread().participant()).toList();
     }
 
     /**

@@ -21,7 +21,8 @@ import java.util.Set;
  * routes added later are described by the same rules without anyone remembering to: the JSON error
  * answers ({@code {error, details}} from {@link ErrorPages}) with their status codes, {@code If-Match}
  * and its 412, the {@code ETag} of resources that take it, the {@code ?page=&size=} bounds of
- * {@link ApiPage}, and the {@code X-Total-Count} / {@code Link} headers of paged arrays. Runs at build
+ * {@link ApiPage}, and the {@code X-Total-Count} / {@code Link} headers of paged arrays (only {@code Link} on an
+ * uncounted one, {@link ApiPage#UNCOUNTED}). Runs at build
  * time: the start-up pays nothing for it. OpenApiSchemasTest checks the result.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
@@ -133,8 +134,12 @@ public class ApiDescription implements OASFilter {
         BigDecimal max = size.getSchema() != null && size.getSchema().getMaximum() != null
                 ? size.getSchema().getMaximum() : BigDecimal.valueOf(ApiPage.MAX_SIZE);
         size.description("Items per page, 1 to " + max + ".").schema(integer().minimum(BigDecimal.ONE).maximum(max));
+        boolean uncounted = operation.getExtensions() != null && operation.getExtensions().containsKey(ApiPage.UNCOUNTED);
         for (APIResponse response : success(operation)) {
-            if (returnsArray(response)) {
+            if (returnsArray(response) && uncounted) {
+                response.addHeader("Link", header("first, prev and next pages (RFC 8288), as relative addresses; "
+                        + "no next page: this was the last. The list is not counted.", string()));
+            } else if (returnsArray(response)) {
                 response.addHeader("X-Total-Count", header("How many items all pages hold.", integer()));
                 response.addHeader("Link", header("first, prev, next and last pages (RFC 8288), as relative addresses.", string()));
             }

@@ -9,11 +9,18 @@ import java.util.List;
 /**
  * One page of an /api list: {@code ?page=} (1-based) and {@code ?size=} (1 to {@link #MAX_SIZE}),
  * anything else refused with 400. The list stays a JSON array (clients and older tests read it as
- * one); the total travels in {@code X-Total-Count} and the neighbours in a {@code Link} header.
+ * one); the total travels in {@code X-Total-Count} and the neighbours in a {@code Link} header. A ranking
+ * is not counted ({@link #answerUncounted}): the operation says so with {@link #UNCOUNTED}.
  */
 public record ApiPage(int number, int size) {
 
     public static final int MAX_SIZE = 100;
+
+    /**
+     * The OpenAPI extension an uncounted list's operation carries ({@code @Extension(name = ApiPage.UNCOUNTED,
+     * value = "true")}): its description then names no {@code X-Total-Count} and no last page.
+     */
+    public static final String UNCOUNTED = "x-uncounted";
 
     public static ApiPage of(Integer page, Integer size, int defaultSize) {
         int number = page == null ? 1 : page;
@@ -48,6 +55,25 @@ public record ApiPage(int number, int size) {
         }
         links.add(link(uri, last, "last"));
         return RestResponse.ResponseBuilder.ok(items).header("X-Total-Count", total)
+                .header("Link", String.join(", ", links)).build();
+    }
+
+    /**
+     * The items of a list too long to count on every request (the contested ranking: a count reads all of it):
+     * the caller reads {@code size + 1} rows from {@link #offset}, and the extra row, left out here, says that a
+     * next page exists. {@code Link} names the first, previous and next pages; there is no total and no last page.
+     */
+    public <T> RestResponse<List<T>> answerUncounted(List<T> readOneMore, UriInfo uri) {
+        boolean more = readOneMore.size() > size;
+        List<String> links = new ArrayList<>();
+        links.add(link(uri, 1, "first"));
+        if (number > 1) {
+            links.add(link(uri, number - 1, "prev"));
+        }
+        if (more) {
+            links.add(link(uri, number + 1, "next"));
+        }
+        return RestResponse.ResponseBuilder.ok(more ? readOneMore.subList(0, size) : readOneMore)
                 .header("Link", String.join(", ", links)).build();
     }
 

@@ -10,12 +10,16 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The contested list names, for each side of a claim, the document of its heaviest item that is still attached. */
+/** The contested list: each side's strongest document on the page, and the ranking's pages in the API. */
 @QuarkusTest
 class ContestedRowsTest {
 
@@ -37,6 +41,23 @@ class ContestedRowsTest {
         // detached, it no longer counts: the side's strongest is the next one
         TestApi.asEditor().delete("/api/evidence/" + heaviest).then().statusCode(200);
         assertEquals(List.of(supporting, conflicting), strongest(f.tag, statement));
+    }
+
+    @Test
+    void theApiPagesTheRankingByNextLinksWithoutCountingIt() {
+        String tag = "paged-ranking-" + System.nanoTime();
+        Set<Long> ours = Set.of(new ReaderFixture(tag).claimId(), new ReaderFixture(tag).claimId());
+        assertEquals(2, ours.size());
+        var first = given().get("/api/contested?tag=" + tag + "&size=1").then().statusCode(200).extract();
+        var second = given().get("/api/contested?tag=" + tag + "&size=1&page=2").then().statusCode(200).extract();
+        assertNull(first.header("X-Total-Count"));
+        assertTrue(first.header("Link").contains("rel=\"next\"") && first.header("Link").contains("page=2"), first.header("Link"));
+        assertFalse(second.header("Link").contains("rel=\"next\""), "two claims: the second page is the last");
+        assertTrue(second.header("Link").contains("rel=\"prev\""), second.header("Link"));
+        assertFalse(first.header("Link").contains("rel=\"last\""), "an uncounted ranking has no last page");
+        List<Long> ids = List.of(first.jsonPath().getLong("[0].claim.id"), second.jsonPath().getLong("[0].claim.id"));
+        assertEquals(1, first.jsonPath().getList("$").size());
+        assertEquals(ours, Set.copyOf(ids), "each claim on one page, none twice");
     }
 
     /** The documents the claim's row names as each side's strongest, supporting side first. */

@@ -30,15 +30,20 @@ final class ReaderFixture {
     final String unique;
 
     ReaderFixture() {
+        this(null);
+    }
+
+    /** The fixture's claim under {@code tag}, or under a tag of its own when null. */
+    ReaderFixture(String tag) {
         unique = String.valueOf(System.nanoTime());
-        tag = "fixture-" + unique;
+        this.tag = tag == null ? "fixture-" + unique : tag;
         first = TestApi.importText("Stretching works " + unique, "Flexibility report " + unique + "\n\n" + SUPPORT_STRONG
                 + "\n\n" + SUPPORT_WEAK);
         second = TestApi.importText("Stretching is overrated " + unique, "Running club notes " + unique + "\n\n" + CONFLICT_MEDIUM
                 + "\n\n" + CONFLICT_WEAK);
         Map<String, Object> body = new HashMap<>();
         body.put("statement", "Regular hamstring stretching benefits runners " + unique);
-        body.put("tags", List.of(tag));
+        body.put("tags", List.of(this.tag));
         body.put("source", Map.of("documentId", first.get("id"), "exact", SUPPORT_STRONG, "outcome", "flexibility"));
         claim = TestApi.asEditor().body(body).post("/api/claims").then().statusCode(201).extract().as(Map.class);
         long supportStrong = ((Number) ((Map<?, ?>) claim.get("evidence")).get("id")).longValue();

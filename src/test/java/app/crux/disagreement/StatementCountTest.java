@@ -48,7 +48,7 @@ class StatementCountTest {
         EXPECTED.put("/compare?a={d}&b={o}", 5);
         EXPECTED.put("/disagreements", 3);
         EXPECTED.put("/api/claims/{i}", 4);
-        EXPECTED.put("/api/contested", 4);
+        EXPECTED.put("/api/contested", 3);   // the ranking and its strongest sides, with the reader-cache check; no count
         EXPECTED.put("/api/search?q=mobility", 5);
         EXPECTED.put("/api/evidence/{e}/votes", 4);
         EXPECTED.put("/api/documents/{n}", 4);

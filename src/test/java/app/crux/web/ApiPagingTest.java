@@ -11,7 +11,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** ?page=&size= on /api lists: the answer stays an array, the total and neighbours come in headers. */
@@ -44,17 +44,13 @@ class ApiPagingTest {
     }
 
     @Test
-    void contestedPagesTooAndKeepsItsOldLimit() {
-        var all = given().get("/api/contested?size=100").then().statusCode(200).extract();
-        long total = Long.parseLong(all.header("X-Total-Count"));
-        assertEquals(Math.min(total, 100), all.jsonPath().getList("$").size());
-        given().get("/api/contested?size=1&page=1").then().statusCode(200).body("$", hasSize((int) Math.min(total, 1)))
-                .header("Link", containsString("rel=\"last\""));
-        if (total >= 2) {
-            assertNotEquals(given().get("/api/contested?size=1&page=1").jsonPath().getLong("[0].claim.id"),
-                    given().get("/api/contested?size=1&page=2").jsonPath().getLong("[0].claim.id"));
-        }
-        given().get("/api/contested?limit=1").then().statusCode(200).body("$", hasSize((int) Math.min(total, 1)));
+    void contestedIsPagedByLinksWithoutACountAndKeepsItsOldLimit() {
+        var all = given().get("/api/contested?size=100").then().statusCode(200)
+                .header("Link", containsString("rel=\"first\"")).header("Link", not(containsString("rel=\"last\"")))
+                .extract();
+        assertNull(all.header("X-Total-Count"), "the ranking is not counted");
+        int listed = all.jsonPath().getList("$").size();
+        given().get("/api/contested?limit=1").then().statusCode(200).body("$", hasSize(Math.min(listed, 1)));
         given().get("/api/contested?size=500").then().statusCode(400);
         given().get("/api/contested?page=-1").then().statusCode(400);
     }

@@ -148,8 +148,10 @@ class OpenApiSchemasTest {
                 for (JsonNode response : success(operation)) {
                     JsonNode schema = jsonSchema(response);
                     if (schema.path("type").asText().equals("array")) {
-                        if (!response.path("headers").has("X-Total-Count") || !response.path("headers").has("Link")) {
-                            problems.add(name + ": a paged array without X-Total-Count and Link");
+                        boolean counted = !operation.path(ApiPage.UNCOUNTED).asBoolean();
+                        if (!response.path("headers").has("Link") || response.path("headers").has("X-Total-Count") != counted) {
+                            problems.add(name + (counted ? ": a paged array without X-Total-Count and Link"
+                                    : ": an uncounted paged array with X-Total-Count or without Link"));
                         }
                     } else if (resolve(api, schema).path("properties").propertyStream()
                             .noneMatch(p -> p.getKey().toLowerCase().contains("total"))) {
