@@ -115,8 +115,11 @@ public class DocumentApi {
     public RestResponse<List<DocumentSummary>> list(@QueryParam("q") String q, @QueryParam("page") Integer page,
             @QueryParam("size") Integer size, @Context UriInfo uri) {
         ApiPage paging = ApiPage.of(page, size, 50);
-        return paging.answer(Document.listMatching(q, paging.number() - 1, paging.size()).stream().map(DocumentSummary::of).toList(),
-                Document.countMatching(q), uri);
+        long total = Document.countMatching(q);
+        // a page past the end is empty without asking (and its number times the size may not fit an int)
+        List<DocumentSummary> items = paging.offset() >= total ? List.of()
+                : Document.listMatching(q, paging.number() - 1, paging.size()).stream().map(DocumentSummary::of).toList();
+        return paging.answer(items, total, uri);
     }
 
     @GET

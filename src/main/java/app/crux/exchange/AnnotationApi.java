@@ -1,5 +1,6 @@
 package app.crux.exchange;
 
+import app.crux.web.NextPaging;
 import app.crux.web.ReaderCache;
 import app.crux.claim.Claim;
 import app.crux.claim.ClaimVisibility;
@@ -72,7 +73,7 @@ public class AnnotationApi {
             throw new BadInput("page: 1 or more.");
         }
         String self = base + "/api/annotations?" + (document != null ? "document=" + document : "claim=" + claim) + "&size=" + n;
-        List<Annotation> items = rows.passages(document, claim, visibility.listed(), (number - 1) * n, n).stream()
+        List<Annotation> items = rows.passages(document, claim, visibility.listed(), NextPaging.offset(number, n), n).stream()
                 .map(p -> annotation(p, base)).toList();
         var current = new WebAnnotation.Page(self + "&page=" + number, "AnnotationPage", self, (long) (number - 1) * n, items,
                 number < last ? self + "&page=" + (number + 1) : null, number > 1 ? self + "&page=" + (number - 1) : null);

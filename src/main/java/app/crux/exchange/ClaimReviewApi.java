@@ -1,5 +1,6 @@
 package app.crux.exchange;
 
+import app.crux.web.NextPaging;
 import app.crux.web.ReaderCache;
 import app.crux.claim.Claim;
 import app.crux.reading.ClaimReviewJson;
@@ -81,7 +82,7 @@ public class ClaimReviewApi {
             throw new BadInput("page: 1 or more; size: 1 to " + MAX_SIZE + ".");
         }
         String base = uri.getBaseUri().toString().replaceAll("/+$", "");
-        List<ClaimReview> items = rows.publishedPage((number - 1) * n, n, true).stream()
+        List<ClaimReview> items = rows.publishedPage(NextPaging.offset(number, n), n, true).stream()
                 .filter(row -> blind.maySeeClaim(row.id()))
                 .map(row -> ClaimReviewJson.of(ClaimView.of(Claim.findById(row.id())), base))
                 .filter(Objects::nonNull)

@@ -1,5 +1,6 @@
 package app.crux.search;
 
+import app.crux.web.NextPaging;
 import app.crux.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,7 +52,7 @@ public class SearchService {
         if (q == null) {
             return new Results(query == null ? "" : query.strip(), List.of(), List.of(), false, page);
         }
-        int offset = Math.max(0, page - 1) * size;
+        int offset = NextPaging.offset(Math.max(1, page), size);   // clamped: a huge page number is past the end
         List<Hit> claims = hits("""
                 SELECT c.id, c.slug, c.statement, ts_headline('english', c.statement, q, :headline)
                 FROM claim c, websearch_to_tsquery('english', :q) q

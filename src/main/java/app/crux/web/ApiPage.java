@@ -38,8 +38,9 @@ public record ApiPage(int number, int size) {
         return new ApiPage(number, rows);
     }
 
+    /** Rows before this page; a page number beyond any list (an overflowing product) is past the end, not negative. */
     public int offset() {
-        return (number - 1) * size;
+        return (int) Math.min(Integer.MAX_VALUE, (long) (number - 1) * size);
     }
 
     /** The items with {@code X-Total-Count} and {@code Link} (first, prev, next, last; RFC 8288). */

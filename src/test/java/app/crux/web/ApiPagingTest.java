@@ -52,6 +52,26 @@ class ApiPagingTest {
         int listed = all.jsonPath().getList("$").size();
         given().get("/api/contested?limit=1").then().statusCode(200).body("$", hasSize(Math.min(listed, 1)));
         given().get("/api/contested?size=500").then().statusCode(400);
+
         given().get("/api/contested?page=-1").then().statusCode(400);
+    }
+
+    /** (page - 1) × size beyond an int: the page is past the end and empty, never a negative offset (a 500). */
+    @Test
+    void aPageNumberPastEveryListIsAnEmptyPageNotAnError() {
+        var document = TestApi.importText("Far page " + System.nanoTime(), "Stretching words for a far page " + System.nanoTime() + ".");
+        assertTrue(((Number) document.get("id")).longValue() > 0);
+        for (String list : List.of("/api/contested", "/api/documents")) {
+            given().get(list + "?page=30000000&size=100").then().statusCode(200).body("$", hasSize(0))
+                    .header("Link", not(containsString("rel=\"next\"")));
+        }
+        given().get("/api/search?q=stretching&page=30000000&size=100").then().statusCode(200)
+                .body("claims", hasSize(0)).body("documents", hasSize(0));
+        given().get("/api/claimreviews?page=30000000&size=100").then().statusCode(200).body("items", hasSize(0));
+        // the annotation collection carries the page asked for as its "first"
+        given().get("/api/annotations?document=" + document.get("id") + "&page=5000000&size=500").then().statusCode(200)
+                .body("first.items", hasSize(0));
+        String page = given().get("/search?q=stretching&page=200000000").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("stretching"), "the search page answers, with the query it was asked");
     }
 }
