@@ -136,10 +136,13 @@ public class ApiDescription implements OASFilter {
         size.description("Items per page, 1 to " + max + ".").schema(integer().minimum(BigDecimal.ONE).maximum(max));
         boolean uncounted = operation.getExtensions() != null && operation.getExtensions().containsKey(ApiPage.UNCOUNTED);
         for (APIResponse response : success(operation)) {
-            if (returnsArray(response) && uncounted) {
+            if (!returnsArray(response)) {
+                continue;
+            }
+            if (uncounted) {
                 response.addHeader("Link", header("first, prev and next pages (RFC 8288), as relative addresses; "
                         + "no next page: this was the last. The list is not counted.", string()));
-            } else if (returnsArray(response)) {
+            } else {
                 response.addHeader("X-Total-Count", header("How many items all pages hold.", integer()));
                 response.addHeader("Link", header("first, prev, next and last pages (RFC 8288), as relative addresses.", string()));
             }

@@ -40,7 +40,7 @@ public record ApiPage(int number, int size) {
 
     /** Rows before this page; a page number beyond any list (an overflowing product) is past the end, not negative. */
     public int offset() {
-        return (int) Math.min(Integer.MAX_VALUE, (long) (number - 1) * size);
+        return NextPaging.offset(number, size);
     }
 
     /** The items with {@code X-Total-Count} and {@code Link} (first, prev, next, last; RFC 8288). */
@@ -65,7 +65,7 @@ public record ApiPage(int number, int size) {
      * next page exists. {@code Link} names the first, previous and next pages; there is no total and no last page.
      */
     public <T> RestResponse<List<T>> answerUncounted(List<T> readOneMore, UriInfo uri) {
-        boolean more = readOneMore.size() > size;
+        boolean more = NextPaging.of(number, size, readOneMore).hasNext();
         List<String> links = new ArrayList<>();
         links.add(link(uri, 1, "first"));
         if (number > 1) {
@@ -74,7 +74,7 @@ public record ApiPage(int number, int size) {
         if (more) {
             links.add(link(uri, number + 1, "next"));
         }
-        return RestResponse.ResponseBuilder.ok(more ? readOneMore.subList(0, size) : readOneMore)
+        return RestResponse.ResponseBuilder.ok(NextPaging.shown(readOneMore, size))
                 .header("Link", String.join(", ", links)).build();
     }
 
