@@ -18,7 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * would all get slower together until every one of them times out in the browser; instead at most
  * {@code crux.http.max-concurrent-requests} are worked on at once and the rest are answered 503
  * with {@code Retry-After} straight away. A request still unanswered after
- * {@code crux.http.request-timeout} is answered 503 too, so nobody waits longer than that.
+ * {@code crux.http.request-timeout} is answered 503 too, so nobody waits longer than that; its
+ * work goes on (a thread cannot be stopped safely mid-transaction), so that answer does not claim
+ * that nothing was saved.
  * Health checks and static files are never refused: a load balancer must see the instance alive.
  */
 @ApplicationScoped
@@ -27,6 +29,9 @@ public class Admission {
     private static final Logger LOG = Logger.getLogger(Admission.class);
     static final String TITLE = "Crux is busy";
     static final String MESSAGE = "Crux has more requests than it can answer just now. Nothing was saved; try again in a moment.";
+    /** A timed-out request was admitted and keeps running: a change it makes may still be saved after this answer. */
+    static final String TIMEOUT_MESSAGE = "Crux did not finish this request within %d seconds. It may still be working on it: "
+            + "if you were saving something, look whether it was saved before you send it again.";
     private static final int RETRY_AFTER_SECONDS = 1;
 
     @Inject
@@ -54,14 +59,14 @@ public class Admission {
                 LOG.warnf("Busy: %d requests in flight, refusing more with 503 (%d so far)",
                         config.http().maxConcurrentRequests(), refused.get());
             }
-            busy(context);
+            busy(context, MESSAGE);
             return;
         }
         long timer = vertx.setTimer(config.http().requestTimeout().toMillis(), id -> {
             if (!context.response().headWritten() && !context.response().closed()) {
                 LOG.warnf("No answer within %s to %s %s: answered 503", config.http().requestTimeout(),
                         context.request().method(), context.request().path());
-                busy(context);
+                busy(context, TIMEOUT_MESSAGE.formatted(config.http().requestTimeout().toSeconds()));
             }
         });
         // the end handler runs once the response is sent, or the connection is gone
@@ -72,11 +77,11 @@ public class Admission {
         context.next();
     }
 
-    private static void busy(RoutingContext context) {
+    private static void busy(RoutingContext context, String message) {
         context.response().putHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
         boolean json = Requests.wantsJson(context.request())
                 || context.request().path().toLowerCase(Locale.ROOT).startsWith("/api");
-        ErrorPages.refuseEarly(context, 503, TITLE, MESSAGE, json);
+        ErrorPages.refuseEarly(context, 503, TITLE, message, json);
     }
 
     static boolean exempt(String path) {

@@ -3,6 +3,7 @@ package app.crux.score;
 import app.crux.TestAccounts;
 import app.crux.TestApi;
 import app.crux.account.Role;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -17,6 +18,8 @@ import java.util.Random;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** After a random sequence of writes, the incrementally kept aggregates equal a recomputation from scratch. */
 @QuarkusTest
@@ -87,6 +90,43 @@ class ScoreConsistencyTest {
         String admin = TestAccounts.token(TestAccounts.create("mix-admin", Role.ADMIN));
         given().header("Authorization", "Bearer " + admin).contentType(ContentType.JSON).body("{}")
                 .post("/api/admin/recompute-scores").then().statusCode(200);
+        assertEquals(before, state());
+    }
+
+    @Inject
+    ScoreService scoreService;
+
+    /**
+     * The maintenance recompute rebuilds what was lost, claim by claim across chunk boundaries: every stored
+     * aggregate is made wrong (and one score row deleted), then a recompute in chunks of 3 claims restores them all.
+     */
+    @Test
+    void recomputeInChunksRestoresEveryClaimsAggregates() {
+        var document = TestApi.importText("Chunked recompute " + System.nanoTime(),
+                TestApi.unique("Foam rolling before a run loosens the calves for a while."));
+        List<Long> created = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            created.add(TestApi.createClaim("Foam rolling helps, take " + i + " " + System.nanoTime(), document.get("id"), "Foam rolling")
+                    .then().statusCode(201).extract().jsonPath().getLong("id"));
+        }
+        // a claim with no evidence at all: its score is all zeros
+        TestApi.createClaim("Foam rolling, unsourced " + System.nanoTime(), null, null).then().statusCode(201);
+        String reviewer = TestAccounts.token(TestAccounts.create("chunk", Role.REVIEWER));
+        for (long item : evidenceIds(created.subList(0, 2))) {
+            given().header("Authorization", "Bearer " + reviewer).contentType(ContentType.JSON).body(Map.of("strength", "HIGH"))
+                    .put("/api/evidence/" + item + "/vote").then().statusCode(200);
+        }
+        List<?> before = state();
+        long claims = ((Number) em.createNativeQuery("SELECT count(*) FROM claim").getSingleResult()).longValue();
+        assertTrue(claims > 6, "more claims than two chunks: " + claims);
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("UPDATE claim_score SET support_weight = 99, conflict_count = 42, verdict = 'UNREVIEWED'").executeUpdate();
+            em.createNativeQuery("UPDATE evidence SET weight = 0, vote_count = 77").executeUpdate();
+            em.createNativeQuery("DELETE FROM claim_score WHERE claim_id = (SELECT max(claim_id) FROM claim_score)").executeUpdate();
+        });
+        assertTrue(before.stream().anyMatch(row -> row.toString().contains("4.00")), "rated items weigh 4: " + before);
+        assertNotEquals(before, state(), "the set-up broke the aggregates");
+        assertEquals(claims, scoreService.recomputeAll(3));
         assertEquals(before, state());
     }
 
