@@ -18,7 +18,7 @@ app_start first $PORT CRUX_DATA_DIR=$DATA
 PID=${PIDS[-1]}
 log "first start (initdb, schema): ready after $(wait_ready $BASE 180) s"
 PGPORT=$(grep -o 'jdbc:postgresql://localhost:[0-9]*' "$WORK/first.log" | head -1 | sed 's/.*://')
-CLAIMS=${CLAIMS:-150} generate_data -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres
+CLAIMS=${CLAIMS:-3000} generate_data -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres
 ADMIN=$(token_for $BASE admin "$ADMIN_PASSWORD")
 CLAIM=$(psql -Atq -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres -c "SELECT slug FROM claim ORDER BY id LIMIT 1")
 curl -sf -o /dev/null "$BASE/claims/$CLAIM"
