@@ -107,10 +107,15 @@ public class Claim extends PanacheEntityBase {
      * and a merged one only as the way to its target, when they could see that.
      */
     public boolean visibleTo(boolean seesUnpublished) {
+        return visible(status, mergedInto == null ? null : mergedInto.status, seesUnpublished);
+    }
+
+    /** {@link #visibleTo} for a claim read as columns: its status and, when merged, its target's (or null). */
+    public static boolean visible(ClaimStatus status, ClaimStatus targetStatus, boolean seesUnpublished) {
         if (seesUnpublished || status.isPublic()) {
             return true;
         }
-        return status == ClaimStatus.MERGED && mergedInto != null && mergedInto.status.isPublic();
+        return status == ClaimStatus.MERGED && targetStatus != null && targetStatus.isPublic();
     }
 
     public List<String> tagNames() {

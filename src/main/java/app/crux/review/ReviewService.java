@@ -4,7 +4,8 @@ import app.crux.Rows;
 import app.crux.score.Strength;
 import app.crux.audit.AuditLog;
 import app.crux.score.ScoreKeeper;
-import app.crux.evidence.Evidence;
+import app.crux.claim.Claim;
+import app.crux.claim.ClaimStatus;
 import app.crux.evidence.StanceChanged;
 import app.crux.web.BadInput;
 import app.crux.web.CurrentUser;
@@ -62,9 +63,8 @@ public class ReviewService {
     CurrentUser currentUser;
 
     public Cast vote(long evidenceId, long reviewerId, Ballot ballot) {
-        Evidence evidence = openEvidence(evidenceId);
-        long claimId = evidence.claim.id;
-        scores.lock(claimId);
+        Target target = openEvidence(evidenceId);
+        long claimId = target.claimId();
         Stored previous = stored(evidenceId, reviewerId);
         Strength strength = ballot.strength().or(previous == null ? null : previous.strength());
         if (strength == null) {
@@ -90,15 +90,14 @@ public class ReviewService {
         Stored after = new Stored(strength, dispute, rationale);
         audit.record(previous == null ? "vote.cast" : "vote.replace", "evidence", evidenceId,
                 "Rated " + strength.label.toLowerCase() + (dispute ? ", disputing the stance," : "")
-                        + " on “" + evidence.claim.statement + "”", describe(previous), describe(after));
+                        + " on “" + target.statement() + "”", describe(previous), describe(after));
         return new Cast(evidenceId, claimId, strength, dispute, rationale, previous != null, Votes.Tally.of(votes));
     }
 
     /** Takes back the reviewer's rating of an item; the weights are recomputed as if it had never been cast. */
     public void withdraw(long evidenceId, long reviewerId) {
-        Evidence evidence = openEvidence(evidenceId);
-        long claimId = evidence.claim.id;
-        scores.lock(claimId);
+        Target target = openEvidence(evidenceId);
+        long claimId = target.claimId();
         Stored previous = stored(evidenceId, reviewerId);
         if (previous == null) {
             throw new NotFoundException("You have not rated this passage.");
@@ -107,23 +106,35 @@ public class ReviewService {
                 .setParameter("e", evidenceId).setParameter("r", reviewerId).executeUpdate();
         scores.recomputeItem(claimId, evidenceId);
         discussions.reassess(evidenceId, claimId);
-        audit.record("vote.withdraw", "evidence", evidenceId, "Withdrew a rating on “" + evidence.claim.statement + "”",
+        audit.record("vote.withdraw", "evidence", evidenceId, "Withdrew a rating on “" + target.statement() + "”",
                 describe(previous), null);
     }
 
-    private Evidence openEvidence(long evidenceId) {
-        Evidence evidence = Evidence.find("from Evidence e join fetch e.claim where e.id = ?1", evidenceId).firstResult();
-        if (evidence == null) {
+    /** The rated item's claim, as a vote needs it: its id, its statement for the audit, and whether it is shown. */
+    private record Target(long claimId, String statement, ClaimStatus status, ClaimStatus targetStatus) {
+    }
+
+    /**
+     * The item's claim, read and locked in one statement ({@link ScoreKeeper#lock}'s lock: writers to one claim's
+     * votes go one at a time), with a 404 for an item nobody may see and a 400 for a claim no longer rated.
+     */
+    private Target openEvidence(long evidenceId) {
+        List<Target> rows = Rows.list(em.createNativeQuery("""
+                SELECT c.id, c.statement, c.status, m.status AS target_status
+                FROM evidence e JOIN claim c ON c.id = e.claim_id LEFT JOIN claim m ON m.id = c.merged_into_id
+                WHERE e.id = :e FOR UPDATE OF c""").setParameter("e", evidenceId), Target.class);
+        if (rows.isEmpty()) {
             throw new NotFoundException("No evidence " + evidenceId);
         }
+        Target target = rows.get(0);
         // only readers of a hidden claim are asked who they are (the demo loader votes outside any request)
-        if (!evidence.claim.status.isPublic() && !evidence.claim.visibleTo(currentUser.seesUnpublishedClaims())) {
+        if (!target.status().isPublic() && !Claim.visible(target.status(), target.targetStatus(), currentUser.seesUnpublishedClaims())) {
             throw new NotFoundException("No evidence " + evidenceId);
         }
-        if (!evidence.claim.open()) {
-            throw new BadInput("This claim is " + evidence.claim.status.label.toLowerCase() + "; its evidence is no longer rated.");
+        if (!target.status().isOpen()) {
+            throw new BadInput("This claim is " + target.status().label.toLowerCase() + "; its evidence is no longer rated.");
         }
-        return evidence;
+        return target;
     }
 
     private Stored stored(long evidenceId, long reviewerId) {

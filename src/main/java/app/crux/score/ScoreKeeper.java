@@ -78,6 +78,17 @@ public class ScoreKeeper {
             FROM evidence WHERE claim_id = :claim AND detached_at IS NULL
             """;
 
+    /** A claim's score row, as {@link ClaimScore} maps it, written whether or not it exists yet. */
+    private static final String UPSERT_SCORE = """
+            INSERT INTO claim_score (claim_id, support_weight, conflict_weight, support_count, conflict_count, vote_count,
+                                     contestedness, rank_score, verdict, last_activity_at)
+            VALUES (:claim, :support, :conflict, :supportCount, :conflictCount, :votes, :contestedness, :rank, :verdict, :at)
+            ON CONFLICT (claim_id) DO UPDATE SET support_weight = excluded.support_weight, conflict_weight = excluded.conflict_weight,
+                support_count = excluded.support_count, conflict_count = excluded.conflict_count, vote_count = excluded.vote_count,
+                contestedness = excluded.contestedness, rank_score = excluded.rank_score, verdict = excluded.verdict,
+                last_activity_at = excluded.last_activity_at
+            """;
+
     /** A chunk of claims at once, for the maintenance recompute: EVIDENCE_WEIGHTS and SIDES over many claims. */
     private static final String CHUNK_WEIGHTS = """
             UPDATE evidence e SET weight = w.weight, vote_count = w.votes, dispute_count = w.disputes
@@ -130,10 +141,19 @@ public class ScoreKeeper {
      * already holds the claim's lock ({@link #lock}), taken before it read the vote it replaces.
      * Gives exactly what {@link #recompute} gives (ScoreConsistencyTest).
      */
-    public ClaimScore recomputeItem(long claimId, long evidenceId) {
+    public void recomputeItem(long claimId, long evidenceId) {
         em.flush();
-        return score(claimId, Rows.single(em.createNativeQuery(ITEM_WEIGHT_AND_SIDES).setParameter("evidence", evidenceId)
-                .setParameter("claim", claimId), Sides.class));
+        Sides sides = Rows.single(em.createNativeQuery(ITEM_WEIGHT_AND_SIDES).setParameter("evidence", evidenceId)
+                .setParameter("claim", claimId), Sides.class);
+        // written without loading the row first: a vote is the hottest write, and nothing in its transaction holds the entity
+        ClaimScore score = new ClaimScore();
+        fill(score, sides);
+        em.createNativeQuery(UPSERT_SCORE).setParameter("claim", claimId).setParameter("support", score.supportWeight)
+                .setParameter("conflict", score.conflictWeight).setParameter("supportCount", score.supportCount)
+                .setParameter("conflictCount", score.conflictCount).setParameter("votes", score.voteCount)
+                .setParameter("contestedness", score.contestedness).setParameter("rank", score.rankScore)
+                .setParameter("verdict", score.verdict.name()).setParameter("at", score.lastActivityAt)
+                .executeUpdate();
     }
 
     private ClaimScore sum(long claimId) {
@@ -151,6 +171,11 @@ public class ScoreKeeper {
             score.claimId = claimId;
             em.persist(score);
         }
+        fill(score, sides);
+        return score;
+    }
+
+    private static void fill(ClaimScore score, Sides sides) {
         score.supportWeight = sides.supportWeight();
         score.conflictWeight = sides.conflictWeight();
         score.supportCount = sides.supportCount();
@@ -160,7 +185,6 @@ public class ScoreKeeper {
         score.rankScore = score.contestedness.multiply(score.supportWeight.add(score.conflictWeight));
         score.verdict = Verdict.of(score.supportWeight, score.conflictWeight, score.voteCount);
         score.lastActivityAt = java.time.Instant.now();
-        return score;
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,6 +29,9 @@ class StatementCountTest {
 
     /** The quality bar for the hot pages (quality.md). */
     private static final int HOT_PAGE_LIMIT = 4;
+
+    /** A vote: see aVoteCostsAFixedNumberOfStatements. */
+    private static final int VOTE = 9;
 
     /**
      * What each address costs an anonymous reader; {c} is the corpus's claim slug, {i} its id, {d}/{n} its
@@ -133,6 +137,31 @@ class StatementCountTest {
             long before = prepared();
             given().header("If-None-Match", tag).get(path).then().statusCode(304);
             assertEquals(1, prepared() - before, page);
+        }
+    }
+
+    /**
+     * A reviewer's vote, first cast and then replaced, costs the same few statements whatever the claim's size:
+     * the item and its claim's lock, the vote written with the one it replaces, the item's weight with the
+     * claim's sides, the claim's score, the item's ratings for its discussion mark, the audit event.
+     */
+    @Test
+    void aVoteCostsAFixedNumberOfStatements() {
+        String reviewer = TestAccounts.token(TestAccounts.create("counting", Role.REVIEWER));
+        // the token's first use records when it was used (once a minute at most): not part of a vote
+        given().header("Authorization", "Bearer " + reviewer).get("/api/claims").then().statusCode(200);
+        for (var corpus : List.of(corpus(2), corpus(40))) {
+            String path = "/api/evidence/" + corpus.get("e") + "/vote";
+            var first = given().header("Authorization", "Bearer " + reviewer).contentType("application/json");
+            long before = prepared();
+            first.body(Map.of("strength", "HIGH", "rationale", "First look")).put(path).then().statusCode(200).body("replaced", is(false));
+            long cast = prepared() - before;
+            before = prepared();
+            given().header("Authorization", "Bearer " + reviewer).contentType("application/json")
+                    .body(Map.of("strength", "LOW")).put(path)
+                    .then().statusCode(200).body("replaced", is(true)).body("rationale", is("First look"));
+            long replaced = prepared() - before;
+            assertEquals("%d/%d".formatted(VOTE, VOTE), cast + "/" + replaced, "statements for a vote cast / replaced");
         }
     }
 
