@@ -97,6 +97,7 @@ public class ScoreKeeper {
             WHERE e.id = w.id AND e.claim_id IN (:claims) AND (e.weight, e.vote_count, e.dispute_count) IS DISTINCT FROM (w.weight, w.votes, w.disputes)
             """;
 
+    /** SIDES for each claim of a chunk; a claim with no attached evidence has no row (its sides are {@link Sides#NONE}). */
     private static final String CHUNK_SIDES = """
             SELECT claim_id,
                    coalesce(sum(weight) FILTER (WHERE stance = 'SUPPORTS'), 0),
@@ -138,7 +139,7 @@ public class ScoreKeeper {
     /**
      * After a vote on one item: that item's weight from its own votes, then the claim's sides summed
      * from the stored weights — the votes of the claim's other items are not read again. The caller
-     * already holds the claim's lock ({@link #lock}), taken before it read the vote it replaces.
+     * already holds the claim's row lock (the one {@link #lock} takes), taken before it read the vote it replaces.
      * Gives exactly what {@link #recompute} gives (ScoreConsistencyTest).
      */
     public void recomputeItem(long claimId, long evidenceId) {
