@@ -13,7 +13,7 @@ the JDK and the rest sand.
 import html
 import sys
 
-WIDTH, ROW, FONT, MIN_WIDTH = 1200, 15, 10, 0.3
+WIDTH, ROW, FONT, MIN_WIDTH = 1200, 15, 10, 0.6
 COLOURS = [  # (prefix of the frame, fill)
     ("app.crux.", "#7fbf6a"),
     ("org.hibernate.", "#f0a35e"),
