@@ -116,13 +116,14 @@ public class ReviewService {
 
     /**
      * The item's claim, read and locked in one statement ({@link ScoreKeeper#lock}'s lock: writers to one claim's
-     * votes go one at a time), with a 404 for an item nobody may see and a 400 for a claim no longer rated.
+     * votes go one at a time), with a 404 for an item nobody may see (a detached one too: the entity's
+     * {@code @SQLRestriction} does not apply to native SQL) and a 400 for a claim no longer rated.
      */
     private Target openEvidence(long evidenceId) {
         List<Target> rows = Rows.list(em.createNativeQuery("""
                 SELECT c.id, c.statement, c.status, m.status AS target_status
                 FROM evidence e JOIN claim c ON c.id = e.claim_id LEFT JOIN claim m ON m.id = c.merged_into_id
-                WHERE e.id = :e FOR UPDATE OF c""").setParameter("e", evidenceId), Target.class);
+                WHERE e.id = :e AND e.detached_at IS NULL FOR UPDATE OF c""").setParameter("e", evidenceId), Target.class);
         if (rows.isEmpty()) {
             throw new NotFoundException("No evidence " + evidenceId);
         }
