@@ -37,9 +37,9 @@ round() { # external|embedded
   generate_data "${psqlargs[@]}"
   local admin; admin=$(token_for $base admin "$ADMIN_PASSWORD")
   make_reviewers $base "$admin" "$REVIEWERS" "$WORK/tokens-$mode"
-  local claim maxev
+  local claim rateable
   claim=$(psql -Atq "${psqlargs[@]}" -c "SELECT slug FROM claim ORDER BY id LIMIT 1")
-  maxev=$(psql -Atq "${psqlargs[@]}" -c "SELECT max(id) FROM evidence")
+  rateable=$(rateable_evidence "${psqlargs[@]}")
   curl -sf -o /dev/null "$base/claims/$claim"
 
   # threads, sampled every 0.5 s: "epoch threads"
@@ -49,7 +49,7 @@ round() { # external|embedded
   log "load: wrk 8 connections on /claims/$claim, $REVIEWERS reviewers voting, probe; ${LOAD_SECONDS}s"
   wrk -t2 -c8 -d${LOAD_SECONDS}s --timeout 10s -s "$OPS_ROOT/ops/status.lua" "$base/claims/$claim" > "$WORK/wrk-$mode" 2>&1 &
   local wrkpid=$!
-  python3 "$OPS_ROOT/ops/load.py" votes --bases $base --tokens "$WORK/tokens-$mode" --evidence-max "$maxev" \
+  python3 "$OPS_ROOT/ops/load.py" votes --bases $base --tokens "$WORK/tokens-$mode" --evidence-ids "$rateable" \
     --duration "$LOAD_SECONDS" --out "$WORK/votes-$mode.csv" &
   local votepid=$!
   python3 "$OPS_ROOT/ops/load.py" probe --base $base --page "/claims/$claim" --api "/api/claims?size=5" \

@@ -139,6 +139,13 @@ cds_train() { # archive port [ENV=value ...]: starts Crux, reads a few pages and
   test -s "$archive"
 }
 
+# ---- the ids of items a reviewer may rate (published claims, attached), comma-separated: psql-args...
+# (bench/generate.sql makes every 97th claim a draft and every 89th retracted; votes on their items answer 404)
+rateable_evidence() {
+  psql -Atq "$@" -c "SELECT string_agg(e.id::text, ',' ORDER BY e.id) FROM evidence e JOIN claim c ON c.id = e.claim_id
+                     WHERE c.status = 'PUBLISHED' AND e.detached_at IS NULL"
+}
+
 # ---- data: bench/generate.sql at a small size (the schema must exist: start Crux once first)
 generate_data() { # psql-args... (docs/claims/users sizes from DOCS, CLAIMS, USERS)
   psql -q "$@" -v docs="${DOCS:-30}" -v claims="${CLAIMS:-100}" -v users="${USERS:-10}" \

@@ -31,7 +31,8 @@ def request(base, method, path, headers=None, body=None, timeout=15):
 def votes(a):
     bases = a.bases.split(",")
     reviewers = [line.split() for line in open(a.tokens) if line.strip()]
-    evidence = list(range(1, a.evidence_max + 1))
+    # a reviewer may rate items of published claims only (others answer 404): the scripts pass those ids
+    evidence = [int(x) for x in a.evidence_ids.split(",")] if a.evidence_ids else list(range(1, a.evidence_max + 1))
     out = open(a.out, "w", newline="")
     w = csv.writer(out)
     lock = threading.Lock()
@@ -150,7 +151,8 @@ sub = p.add_subparsers(dest="cmd", required=True)
 v = sub.add_parser("votes")
 v.add_argument("--bases", required=True)
 v.add_argument("--tokens", required=True)
-v.add_argument("--evidence-max", type=int, required=True)
+v.add_argument("--evidence-max", type=int, default=0)
+v.add_argument("--evidence-ids", default="", help="comma-separated evidence ids; overrides --evidence-max")
 v.add_argument("--duration", type=float, default=20)
 v.add_argument("--per-reviewer", type=int, default=0)
 v.add_argument("--pause", type=float, default=0.05)

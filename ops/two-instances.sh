@@ -49,7 +49,7 @@ log "nginx on $PROXY"
 generate_data "${PSQL[@]}"
 ADMIN=$(token_for $PROXY admin "$ADMIN_PASSWORD")
 make_reviewers $PROXY "$ADMIN" "$REVIEWERS" "$WORK/tokens"
-MAXEV=$(psql -Atq "${PSQL[@]}" -c "SELECT max(id) FROM evidence")
+RATEABLE=$(rateable_evidence "${PSQL[@]}")
 CLAIM=$(psql -Atq "${PSQL[@]}" -c "SELECT slug FROM claim ORDER BY id LIMIT 1")
 
 # -- a login through A, used on B; then a logout through A, refused on B
@@ -64,7 +64,7 @@ log "login through A, /account on B: $ON_B (username on the page: $ON_B_NAME)"
 check "a login made through one instance is valid on the other ($ON_B)" test "$ON_B" = 200 -a "$ON_B_NAME" -gt 0
 
 # -- 50 reviewers vote alternately through A and B (a vote each on 6 evidence items)
-python3 "$OPS_ROOT/ops/load.py" votes --bases $A,$B --tokens "$WORK/tokens" --evidence-max "$MAXEV" \
+python3 "$OPS_ROOT/ops/load.py" votes --bases $A,$B --tokens "$WORK/tokens" --evidence-ids "$RATEABLE" \
   --per-reviewer 6 --duration 180 --pause 0 --retry-503 10 --out "$WORK/votes-alternate.csv" 2>&1 | sed 's/^/   /'
 psql -Atq "${PSQL[@]}" -c "SELECT u.username || '|' || v.evidence_id || '|' || v.strength FROM vote v
        JOIN app_user u ON u.id = v.reviewer_id WHERE u.username LIKE 'ops-reviewer-%'" > "$WORK/stored"
@@ -79,7 +79,7 @@ check "aggregates equal a recomputation after the alternate votes" aggregates_ma
 log "through nginx: wrk 16 connections on /claims/$CLAIM and $REVIEWERS voters for 20 s; B killed at 7 s"
 wrk -t2 -c16 -d20s --timeout 10s -s "$OPS_ROOT/ops/status.lua" "$PROXY/claims/$CLAIM" > "$WORK/wrk" 2>&1 &
 WRK=$!
-python3 "$OPS_ROOT/ops/load.py" votes --bases $PROXY --tokens "$WORK/tokens" --evidence-max "$MAXEV" \
+python3 "$OPS_ROOT/ops/load.py" votes --bases $PROXY --tokens "$WORK/tokens" --evidence-ids "$RATEABLE" \
   --duration 20 --pause 0.1 --retry-503 30 --out "$WORK/votes-kill.csv" &
 VOTERS=$!
 sleep 7
