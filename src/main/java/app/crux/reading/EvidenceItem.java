@@ -11,7 +11,7 @@ import java.time.LocalDate;
 
 /**
  * One evidence item as a claim's page and its JSON read it: the item's columns with its document's and its
- * passage's, from one row (ClaimView.items). No entity: a claim page shows twenty of them, and loading them as
+ * passage's, from one row (ClaimView.rows). No entity: a claim page shows twenty of them, and loading them as
  * Hibernate entities with their documents and passages was a quarter of the page's time.
  *
  * @param excerpt the quoted passage, null when the item cites the whole document

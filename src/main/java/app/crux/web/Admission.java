@@ -30,7 +30,7 @@ public class Admission {
     static final String TITLE = "Crux is busy";
     static final String MESSAGE = "Crux has more requests than it can answer just now. Nothing was saved; try again in a moment.";
     /** A timed-out request was admitted and keeps running: a change it makes may still be saved after this answer. */
-    static final String TIMEOUT_MESSAGE = "Crux did not finish this request within %d seconds. It may still be working on it: "
+    static final String TIMEOUT_MESSAGE = "Crux did not finish this request within %s. It may still be working on it: "
             + "if you were saving something, look whether it was saved before you send it again.";
     private static final int RETRY_AFTER_SECONDS = 1;
 
@@ -66,7 +66,8 @@ public class Admission {
             if (!context.response().headWritten() && !context.response().closed()) {
                 LOG.warnf("No answer within %s to %s %s: answered 503", config.http().requestTimeout(),
                         context.request().method(), context.request().path());
-                busy(context, TIMEOUT_MESSAGE.formatted(config.http().requestTimeout().toSeconds()));
+                long seconds = config.http().requestTimeout().toSeconds();
+                busy(context, TIMEOUT_MESSAGE.formatted(seconds == 1 ? "1 second" : seconds + " seconds"));
             }
         });
         // the end handler runs once the response is sent, or the connection is gone

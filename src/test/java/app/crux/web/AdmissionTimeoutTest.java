@@ -47,7 +47,7 @@ class AdmissionTimeoutTest {
             long waitedMs = (System.nanoTime() - start) / 1_000_000;
             assertTrue(answer.startsWith("HTTP/1.1 503"), answer);
             assertTrue(answer.contains("Retry-After: 1") || answer.contains("retry-after: 1"), answer);
-            assertTrue(answer.contains("did not finish this request within 1 seconds"), answer);
+            assertTrue(answer.contains("did not finish this request within 1 second."), answer);
             assertTrue(answer.contains("look whether it was saved"), answer);
             assertFalse(answer.contains("Nothing was saved"), answer);
             assertTrue(waitedMs >= 900 && waitedMs < 10_000, "answered at the timeout, after " + waitedMs + " ms");
