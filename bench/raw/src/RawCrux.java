@@ -616,22 +616,35 @@ public final class RawCrux {
     }
 
     static final String HEADLINE = "StartSel=\u27E6, StopSel=\u27E7, MaxWords=30, MinWords=12, MaxFragments=2";
+    /** Crux's SearchService: the newest 1,000 matches of each list ranked, how many were found (up to 1,001) beside each row. */
     static final String SEARCH_CLAIMS = """
-            SELECT c.id, c.slug, c.statement, ts_headline('english', c.statement, q, ?)
-            FROM claim c, websearch_to_tsquery('english', ?) q
-            WHERE c.status = 'PUBLISHED' AND c.search @@ q
+            SELECT c.id, c.slug, c.statement, ts_headline('english', c.statement, q, ?), m.found
+            FROM websearch_to_tsquery('english', ?) q
+            CROSS JOIN LATERAL (SELECT n.id, count(*) OVER () AS found, row_number() OVER (ORDER BY n.id DESC) AS newest
+                 FROM (SELECT x.id FROM claim x WHERE x.status = 'PUBLISHED' AND x.search @@ q
+                       ORDER BY x.id DESC LIMIT 1001) n) m
+            JOIN claim c ON c.id = m.id
+            WHERE m.newest <= 1000
             ORDER BY ts_rank(c.search, q) DESC, c.id OFFSET 0 LIMIT 20""";
     static final String SEARCH_DOCUMENTS = """
-            SELECT d.id, d.slug, d.title, ts_headline('english', coalesce(left(d.body, 100000), d.title), q, ?)
-            FROM document d, websearch_to_tsquery('english', ?) q
-            WHERE d.search @@ q
+            SELECT d.id, d.slug, d.title, ts_headline('english', coalesce(left(d.body, 100000), d.title), q, ?), m.found
+            FROM websearch_to_tsquery('english', ?) q
+            CROSS JOIN LATERAL (SELECT n.id, count(*) OVER () AS found, row_number() OVER (ORDER BY n.id DESC) AS newest
+                 FROM (SELECT x.id FROM document x WHERE x.search @@ q ORDER BY x.id DESC LIMIT 1001) n) m
+            JOIN document d ON d.id = m.id
+            WHERE m.newest <= 1000
             ORDER BY ts_rank(d.search, q) DESC, d.id OFFSET 0 LIMIT 20""";
 
     static String search(Connection c, String q) throws SQLException {
         List<Map<String, Object>> claims = hits(c, SEARCH_CLAIMS, q, "claimPath", "/claims/");
         List<Map<String, Object>> documents = hits(c, SEARCH_DOCUMENTS, q, "documentPath", "/documents/");
+        boolean claimsCapped = !claims.isEmpty() && (long) claims.get(0).get("found") > 1000;
+        boolean documentsCapped = !documents.isEmpty() && (long) documents.get(0).get("found") > 1000;
+        String lists = claimsCapped && documentsCapped ? "claims and more than 1,000 documents" : claimsCapped ? "claims" : "documents";
         Map<String, Object> results = map("query", q, "claims", claims, "documents", documents, "approximate", false, "page", 1, "empty",
-                claims.isEmpty() && documents.isEmpty(), "more", claims.size() == 20 || documents.size() == 20);
+                claims.isEmpty() && documents.isEmpty(), "more", claims.size() == 20 || documents.size() == 20, "capped",
+                claimsCapped || documentsCapped, "cappedNotice", "More than 1,000 " + lists
+                        + " match these words, so the best are picked from the newest 1,000. Add a word to narrow the search.");
         return templates.get("SearchPages/search").data("results", results).data("encodedQuery", URLEncoder.encode(q, StandardCharsets.UTF_8)).render();
     }
 
@@ -642,7 +655,8 @@ public final class RawCrux {
             st.setString(2, q);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    hits.add(map(pathKey, prefix + rs.getString(2), "title", rs.getString(3), "snippet", map("raw", new RawString(snippet(rs.getString(4))))));
+                    hits.add(map(pathKey, prefix + rs.getString(2), "title", rs.getString(3), "snippet", map("raw", new RawString(snippet(rs.getString(4)))),
+                            "found", rs.getLong(5)));
                 }
             }
         }

@@ -28,11 +28,13 @@ public class SearchApi {
     }
 
     /**
-     * {@code claimTotal} / {@code documentTotal}: matches in all. With {@code approximate} (nothing matched the
-     * words as typed, these look alike) the lists are one page and the totals are their lengths.
+     * {@code claimTotal} / {@code documentTotal}: the matches each list ranks and pages. A list ranks at most the
+     * newest {@code crux.search.ranked} matches (1,000); {@code capped} says a list has more, which more words
+     * narrow. With {@code approximate} (nothing matched the words as typed, these look alike) the lists are one
+     * page and the totals are their lengths.
      */
     public record Found(String query, boolean approximate, int page, int size, long claimTotal, long documentTotal,
-            List<ClaimHit> claims, List<DocumentHit> documents) {
+            boolean capped, List<ClaimHit> claims, List<DocumentHit> documents) {
     }
 
     @Inject
@@ -45,9 +47,10 @@ public class SearchApi {
         ApiPage paging = ApiPage.of(page, size, SearchService.PAGE_SIZE);
         var results = search.search(q, paging.number(), paging.size());
         var totals = results.approximate()
-                ? new SearchService.Totals(results.claims().size(), results.documents().size())
+                ? new SearchService.Totals(results.claims().size(), results.documents().size(), false)
                 : search.totals(results.query());
         return new Found(results.query(), results.approximate(), paging.number(), paging.size(), totals.claims(), totals.documents(),
+                totals.capped(),
                 results.claims().stream().map(h -> new ClaimHit(h.id(), h.slug(), h.title(), h.snippet().html())).toList(),
                 results.documents().stream().map(h -> new DocumentHit(h.id(), h.slug(), h.title(), h.snippet().html())).toList());
     }
