@@ -481,7 +481,15 @@ public final class RawCrux {
                  ORDER BY x.weight DESC, x.id LIMIT 1) e
             JOIN document d ON d.id = e.document_id
             WHERE c.id = ANY (?)""";
-    /** The topics of published claims (Crux's Tag.used), as a semi-join: it stops at each tag's first published claim. */
+    /** Crux's AuditDataVersion: the snapshot keys the kept topic list, as Crux's TopicFilter does. */
+    static final String SNAPSHOT = """
+            SELECT CAST(pg_current_snapshot() AS text)""";
+    /** The topics with published claims, kept for one snapshot, as Crux's TopicFilter keeps them. */
+    record KeptTags(String snapshot, List<Map<String, Object>> tags) {
+    }
+
+    static volatile KeptTags keptTags;
+    /** The topics of published claims (Crux's Tag.withPublishedClaims), as a semi-join: it stops at each tag's first published claim. */
     static final String TAGS = """
             SELECT t.slug, t.name FROM tag t
             WHERE EXISTS (SELECT 1 FROM claim_tag ct JOIN claim c ON c.id = ct.claim_id WHERE ct.tag_id = t.id AND c.status = 'PUBLISHED')
@@ -516,12 +524,22 @@ public final class RawCrux {
                 }
             }
         }
-        List<Map<String, Object>> tags = new ArrayList<>();
-        try (PreparedStatement st = c.prepareStatement(TAGS); ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                tags.add(map("slug", rs.getString(1), "name", rs.getString(2), "selected", false));
-            }
+        String snapshot;
+        try (PreparedStatement st = c.prepareStatement(SNAPSHOT); ResultSet rs = st.executeQuery()) {
+            rs.next();
+            snapshot = rs.getString(1);
         }
+        KeptTags kept = keptTags;
+        if (kept == null || !kept.snapshot().equals(snapshot)) {
+            List<Map<String, Object>> read = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement(TAGS); ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    read.add(map("slug", rs.getString(1), "name", rs.getString(2), "selected", false));
+                }
+            }
+            kept = keptTags = new KeptTags(snapshot, read);
+        }
+        List<Map<String, Object>> tags = kept.tags();
         // keyset-style paging: "next" when a 51st row exists, no count over the whole ranking
         Map<String, Object> paging = map("number", 1, "last", more ? 2 : 1, "hasPrevious", false, "hasNext", more, "next", 2, "previous", 0,
                 "firstShown", 1, "lastShown", rows.size(), "total", more ? "50+" : rows.size());

@@ -39,11 +39,6 @@ public class Tag extends PanacheEntityBase {
     public record Option(String slug, String name, boolean selected) {
     }
 
-    /** The topic filter's options: topics with published claims, {@code chosen} (a slug, or null) marked. */
-    public static List<Option> filterOptions(String chosen) {
-        return withPublishedClaims().stream().map(t -> new Option(t.slug, t.name, t.slug.equals(chosen))).toList();
-    }
-
     /** The tag called {@code name}, created on first use. */
     public static Tag named(String name) {
         String clean = clean(name);

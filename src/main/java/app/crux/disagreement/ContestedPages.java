@@ -2,12 +2,14 @@ package app.crux.disagreement;
 
 import app.crux.web.ReaderCache;
 import app.crux.claim.Tag;
+import app.crux.claim.TopicFilter;
 import app.crux.web.NextPaging;
 import app.crux.web.Paging;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -30,6 +32,9 @@ public class ContestedPages {
         static native TemplateInstance contested(List<Contested.Row> claims, List<Tag.Option> tags, String tag, NextPaging paging, String pagerBase);
     }
 
+    @Inject
+    TopicFilter topicFilter;
+
     @GET
     @ReaderCache
     public TemplateInstance contested(@QueryParam("tag") String tag, @QueryParam("page") Integer page) {
@@ -37,7 +42,7 @@ public class ContestedPages {
         // one row more than shown says whether there is a next page: no count over the whole ranking per request
         int number = NextPaging.number(page);
         List<Contested.Row> read = Contested.ranked(filter, NextPaging.offset(number, PAGE_SIZE), PAGE_SIZE + 1);
-        return Templates.contested(NextPaging.shown(read, PAGE_SIZE), Tag.filterOptions(filter), filter == null ? "" : filter,
+        return Templates.contested(NextPaging.shown(read, PAGE_SIZE), topicFilter.options(filter), filter == null ? "" : filter,
                 NextPaging.of(number, PAGE_SIZE, read), Paging.base("/contested", "tag", filter));
     }
 }

@@ -49,6 +49,9 @@ public class ReaderCacheFilter implements ContainerRequestFilter, ContainerRespo
     @Inject
     CurrentVertxRequest vertxRequest;
 
+    @Inject
+    ReaderVersion readerVersion;
+
     /**
      * Where quarkus-rest-csrf's request filter notes that it made a token and its response filter must
      * set the cookie (its key is literally "true"; see also {@link CsrfField}'s "csrf_token").
@@ -64,6 +67,7 @@ public class ReaderCacheFilter implements ContainerRequestFilter, ContainerRespo
         DataVersion.Version version = dataVersion.current();
         String tag = "W/\"" + version.tag() + viewer(request) + "\"";
         request.setProperty(VERSION, version);
+        readerVersion.seen(version);
         request.setProperty(TAG, tag);
         if (matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), tag)) {
             Response.ResponseBuilder notModified = Response.notModified();
