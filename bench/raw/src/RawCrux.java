@@ -505,7 +505,7 @@ public final class RawCrux {
                         Verdict.valueOf(rs.getString(4)), "contestedness", contestedness, "meterPercent",
                         contestedness.multiply(BigDecimal.valueOf(100)).intValue(), "supportWeight", rs.getBigDecimal(6), "conflictWeight",
                         rs.getBigDecimal(7), "supportCount", rs.getInt(8), "conflictCount", rs.getInt(9), "strongestSupport", null,
-                        "strongestConflict", null);
+                        "strongestConflict", null, "hidden", false);
                 rows.add(row);
                 byId.put(rs.getLong(1), row);
             }

@@ -3,6 +3,7 @@ package app.crux.disagreement;
 import app.crux.web.ReaderCache;
 import app.crux.claim.Tag;
 import app.crux.claim.TopicFilter;
+import app.crux.review.BlindRating;
 import app.crux.web.NextPaging;
 import app.crux.web.Paging;
 import io.quarkus.qute.CheckedTemplate;
@@ -35,6 +36,9 @@ public class ContestedPages {
     @Inject
     TopicFilter topicFilter;
 
+    @Inject
+    BlindRating blind;
+
     @GET
     @ReaderCache
     public TemplateInstance contested(@QueryParam("tag") String tag, @QueryParam("page") Integer page) {
@@ -42,7 +46,7 @@ public class ContestedPages {
         // one row more than shown says whether there is a next page: no count over the whole ranking per request
         int number = NextPaging.number(page);
         List<Contested.Row> read = Contested.ranked(filter, NextPaging.offset(number, PAGE_SIZE), PAGE_SIZE + 1);
-        return Templates.contested(NextPaging.shown(read, PAGE_SIZE), topicFilter.options(filter), filter == null ? "" : filter,
+        return Templates.contested(Contested.seenBy(NextPaging.shown(read, PAGE_SIZE), blind), topicFilter.options(filter), filter == null ? "" : filter,
                 NextPaging.of(number, PAGE_SIZE, read), Paging.base("/contested", "tag", filter));
     }
 }

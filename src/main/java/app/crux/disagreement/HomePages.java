@@ -2,6 +2,7 @@ package app.crux.disagreement;
 
 import app.crux.web.ReaderCache;
 import app.crux.web.CurrentUser;
+import app.crux.review.BlindRating;
 import app.crux.audit.AuditEvent;
 import app.crux.document.Document;
 import io.quarkus.qute.CheckedTemplate;
@@ -31,10 +32,13 @@ public class HomePages {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    BlindRating blind;
+
     @GET
     @ReaderCache
     public TemplateInstance home() {
-        List<Contested.Row> contested = Contested.ranked(null, 0, 10);
+        List<Contested.Row> contested = Contested.seenBy(Contested.ranked(null, 0, 10), blind);
         // asked only when there is nothing to rank: the usual home page costs no extra query
         return Templates.home(contested, AuditEvent.recentCuration(8, currentUser.seesUnpublishedClaims()),
                 contested.isEmpty() && Document.noneYet());
