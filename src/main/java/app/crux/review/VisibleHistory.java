@@ -120,20 +120,25 @@ public class VisibleHistory {
         }
         if (filter.subject() != null) {
             sql.append(" AND ").append(switch (filter.subject().type()) {
+                // each arm can use an index (audit_event_entity_idx, or the claimId / documentId expression indexes of
+                // V8), so PostgreSQL ORs bitmaps of the subject's few events; with IN (subquery) and a bare ->> it
+                // read every event, votes included, on every history page (100 ms at 446,000 events)
                 case CLAIM -> """
                         ((a.entity_type = 'claim' AND a.entity_id = :subject)
-                         OR (a.entity_type = 'evidence' AND (a.entity_id IN (SELECT id FROM evidence WHERE claim_id = :subject)
-                             OR a.after ->> 'claimId' = :subjectText OR a.before ->> 'claimId' = :subjectText))
-                         OR (a.entity_type = 'excerpt' AND a.entity_id IN (SELECT excerpt_id FROM evidence WHERE claim_id = :subject)))""";
+                         OR (a.entity_type = 'evidence' AND a.entity_id = ANY (ARRAY(SELECT id FROM evidence WHERE claim_id = :subject)))
+                         OR (a.entity_type = 'evidence' AND a.after ->> 'claimId' = :subjectText)
+                         OR (a.entity_type = 'evidence' AND a.before ->> 'claimId' = :subjectText)
+                         OR (a.entity_type = 'excerpt'
+                             AND a.entity_id = ANY (ARRAY(SELECT excerpt_id FROM evidence WHERE claim_id = :subject))))""";
                 case EVIDENCE -> """
                         ((a.entity_type = 'evidence' AND a.entity_id = :subject)
                          OR (a.entity_type = 'excerpt' AND a.entity_id = (SELECT excerpt_id FROM evidence WHERE id = :subject)))""";
                 // a document's own events, its passages', and the evidence drawn from it (ratings are the claims')
                 case DOCUMENT -> """
                         ((a.entity_type = 'document' AND a.entity_id = :subject)
-                         OR (a.entity_type = 'excerpt' AND a.entity_id IN (SELECT id FROM excerpt WHERE document_id = :subject))
-                         OR (a.entity_type = 'evidence' AND a.action NOT LIKE 'vote.%' AND (a.after ->> 'documentId' = :subjectText
-                             OR a.before ->> 'documentId' = :subjectText)))""";
+                         OR (a.entity_type = 'excerpt' AND a.entity_id = ANY (ARRAY(SELECT id FROM excerpt WHERE document_id = :subject)))
+                         OR (a.entity_type = 'evidence' AND a.action NOT LIKE 'vote.%' AND a.after ->> 'documentId' = :subjectText)
+                         OR (a.entity_type = 'evidence' AND a.action NOT LIKE 'vote.%' AND a.before ->> 'documentId' = :subjectText))""";
             });
         }
         if (filter.actor() != null) {
