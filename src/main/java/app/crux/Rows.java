@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -60,13 +61,15 @@ public final class Rows {
      * extractor per value: 12 % of /contested's samples, 4 % for the one-row version query); here the
      * statement still goes through the session's JDBC coordinator, so it is counted in Hibernate's
      * statistics (StatementCountTest), uses the same connection and transaction, and is released with
-     * them. It does not flush the session first: read models on pages only, never a read after
-     * unflushed entity changes.
+     * them. Within a transaction it flushes the session first, as Hibernate does before a native query.
      * Parameters: String, Long, Integer, Boolean, a {@code Collection<Long>} (a {@code bigint[]}, for
      * {@code = ANY (?)}), or null (bound as text, for {@code CAST(? AS text)}).
      */
     public static <R extends Record> List<R> select(EntityManager em, Class<R> type, String sql, Object... parameters) {
         SharedSessionContractImplementor session = em.unwrap(SharedSessionContractImplementor.class);
+        if (session.isTransactionInProgress()) {
+            session.flush();   // within a write, see its pending changes, as a native query through Hibernate would
+        }
         JdbcCoordinator jdbc = session.getJdbcCoordinator();
         PreparedStatement statement = jdbc.getStatementPreparer().prepareStatement(sql);
         ResultSet rows = null;
@@ -188,6 +191,9 @@ public final class Rows {
             if (target == BigDecimal.class) {
                 return number instanceof BigDecimal decimal ? decimal : new BigDecimal(number.toString());
             }
+        }
+        if (target == LocalDate.class && value instanceof java.sql.Date date) {
+            return date.toLocalDate();
         }
         if (target == Instant.class) {
             if (value instanceof Timestamp timestamp) {
