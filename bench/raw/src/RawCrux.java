@@ -669,6 +669,7 @@ public final class RawCrux {
     static List<Map<String, Object>> hits(Connection c, String sql, String q, String pathKey, String prefix) throws SQLException {
         List<Map<String, Object>> hits = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement(sql)) {
+            st.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);   // planned for the words each time, as Crux's Rows.selectPlanned
             st.setString(1, HEADLINE);
             st.setString(2, q);
             try (ResultSet rs = st.executeQuery()) {

@@ -95,34 +95,34 @@ public class SearchService {
         // GIN index when they are few); the middle one counts them (one more: capped) and numbers them newest
         // first; the outer one ranks the ranked ones and highlights a page of them
         List<Row> claims = rows("""
-                SELECT c.id, c.slug, c.statement, ts_headline('english', c.statement, q, :headline), m.found
-                FROM websearch_to_tsquery('english', :q) q
+                SELECT c.id, c.slug, c.statement, ts_headline('english', c.statement, q, ?), m.found
+                FROM websearch_to_tsquery('english', ?) q
                 CROSS JOIN LATERAL (SELECT n.id, count(*) OVER () AS found, row_number() OVER (ORDER BY n.id DESC) AS newest
                      FROM (SELECT x.id FROM claim x WHERE x.status = 'PUBLISHED' AND x.search @@ q
-                           ORDER BY x.id DESC LIMIT :over) n) m
+                           ORDER BY x.id DESC LIMIT ?) n) m
                 JOIN claim c ON c.id = m.id
-                WHERE m.newest <= :ranked
-                ORDER BY ts_rank(c.search, q) DESC, c.id OFFSET :offset LIMIT :limit""", q, offset, size, ranked);
+                WHERE m.newest <= ?
+                ORDER BY ts_rank(c.search, q) DESC, c.id OFFSET ? LIMIT ?""", q, offset, size, ranked);
         List<Row> documents = rows("""
-                SELECT d.id, d.slug, d.title, ts_headline('english', coalesce(left(d.body, 100000), d.title), q, :headline), m.found
-                FROM websearch_to_tsquery('english', :q) q
+                SELECT d.id, d.slug, d.title, ts_headline('english', coalesce(left(d.body, 100000), d.title), q, ?), m.found
+                FROM websearch_to_tsquery('english', ?) q
                 CROSS JOIN LATERAL (SELECT n.id, count(*) OVER () AS found, row_number() OVER (ORDER BY n.id DESC) AS newest
-                     FROM (SELECT x.id FROM document x WHERE x.search @@ q ORDER BY x.id DESC LIMIT :over) n) m
+                     FROM (SELECT x.id FROM document x WHERE x.search @@ q ORDER BY x.id DESC LIMIT ?) n) m
                 JOIN document d ON d.id = m.id
-                WHERE m.newest <= :ranked
-                ORDER BY ts_rank(d.search, q) DESC, d.id OFFSET :offset LIMIT :limit""", q, offset, size, ranked);
+                WHERE m.newest <= ?
+                ORDER BY ts_rank(d.search, q) DESC, d.id OFFSET ? LIMIT ?""", q, offset, size, ranked);
         if (!claims.isEmpty() || !documents.isEmpty() || page > 1) {
             return new Results(q, hits(claims), hits(documents), false, page, full(claims, ranked), full(documents, ranked), ranked);
         }
         // nothing for the words as typed: try words that look alike (misspellings)
         List<Hit> nearClaims = plain("""
                 SELECT c.id, c.slug, c.statement, c.statement, CAST(0 AS bigint) FROM claim c
-                WHERE c.status = 'PUBLISHED' AND :q <% c.statement
-                ORDER BY word_similarity(:q, c.statement) DESC, c.id LIMIT :limit""", q, size);
+                WHERE c.status = 'PUBLISHED' AND ? <% c.statement
+                ORDER BY word_similarity(?, c.statement) DESC, c.id LIMIT ?""", q, size);
         List<Hit> nearDocuments = plain("""
                 SELECT d.id, d.slug, d.title, d.title, CAST(0 AS bigint) FROM document d
-                WHERE :q <% d.title
-                ORDER BY word_similarity(:q, d.title) DESC, d.id LIMIT :limit""", q, size);
+                WHERE ? <% d.title
+                ORDER BY word_similarity(?, d.title) DESC, d.id LIMIT ?""", q, size);
         return new Results(q, nearClaims, nearDocuments, true, page, false, false, ranked);
     }
 
@@ -138,10 +138,10 @@ public class SearchService {
         }
         long claims = count("""
                 SELECT count(*) FROM (SELECT 1 FROM claim c WHERE c.status = 'PUBLISHED'
-                    AND c.search @@ websearch_to_tsquery('english', :q) LIMIT :over) m""", q, ranked + 1);
+                    AND c.search @@ websearch_to_tsquery('english', ?) LIMIT ?) m""", q, ranked + 1);
         long documents = count("""
                 SELECT count(*) FROM (SELECT 1 FROM document d
-                    WHERE d.search @@ websearch_to_tsquery('english', :q) LIMIT :over) m""", q, ranked + 1);
+                    WHERE d.search @@ websearch_to_tsquery('english', ?) LIMIT ?) m""", q, ranked + 1);
         return new Totals(Math.min(claims, ranked), Math.min(documents, ranked), claims > ranked || documents > ranked);
     }
 
@@ -151,8 +151,12 @@ public class SearchService {
         return q.isEmpty() || q.length() > 200 ? null : q;
     }
 
+    private record Count(long n) {
+    }
+
+    // every query here is planned for its words (Rows.selectPlanned): how many rows match decides the plan
     private long count(String sql, String q, int over) {
-        return Rows.count(em.createNativeQuery(sql).setParameter("q", q).setParameter("over", over));
+        return Rows.selectPlanned(em, Count.class, sql, q, over).get(0).n();
     }
 
     /**
@@ -166,8 +170,7 @@ public class SearchService {
     }
 
     private List<Row> rows(String sql, String q, int offset, int size, int ranked) {
-        return Rows.list(em.createNativeQuery(sql).setParameter("q", q).setParameter("headline", HEADLINE)
-                .setParameter("ranked", ranked).setParameter("over", ranked + 1).setParameter("offset", offset).setParameter("limit", size), Row.class);
+        return Rows.selectPlanned(em, Row.class, sql, HEADLINE, q, ranked + 1, ranked, offset, size);
     }
 
     private static List<Hit> hits(List<Row> rows) {
@@ -180,7 +183,6 @@ public class SearchService {
     }
 
     private List<Hit> plain(String sql, String q, int size) {
-        return Rows.list(em.createNativeQuery(sql).setParameter("q", q).setParameter("limit", size), Row.class)
-                .stream().map(Row::hit).toList();
+        return hits(Rows.selectPlanned(em, Row.class, sql, q, q, size));
     }
 }
