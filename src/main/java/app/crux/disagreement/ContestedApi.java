@@ -48,12 +48,12 @@ public class ContestedApi {
         }
         ApiPage paging = ApiPage.of(page, rows, 20);
         String filter = tag == null || tag.isBlank() ? null : tag;
-        return paging.answerUncounted(Contested.ranked(filter, paging.offset(), paging.size() + 1).stream()
-                .map(r -> blind.maySeeClaim(r.id())
-                        ? new Entry(new ClaimRef(r.id(), r.slug(), r.statement(), r.verdict().name()),
-                                r.contestedness(), r.supportWeight(), r.conflictWeight())
-                        // blind rating: a reviewer sees a claim's aggregates once they have rated all of it
-                        : new Entry(new ClaimRef(r.id(), r.slug(), r.statement(), null), null, null, null))
+        // blind rating: a reviewer sees a claim's aggregates once they have rated all of it (Contested.seenBy, as the pages)
+        return paging.answerUncounted(Contested.seenBy(Contested.ranked(filter, paging.offset(), paging.size() + 1), blind).stream()
+                .map(r -> r.hidden()
+                        ? new Entry(new ClaimRef(r.id(), r.slug(), r.statement(), null), null, null, null)
+                        : new Entry(new ClaimRef(r.id(), r.slug(), r.statement(), r.verdict().name()),
+                                r.contestedness(), r.supportWeight(), r.conflictWeight()))
                 .toList(), uri);
     }
 }
