@@ -11,8 +11,9 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 
 /** A bearer token for the JSON API; only its SHA-256 is stored. */
 @Entity
@@ -44,11 +45,28 @@ public class ApiToken extends PanacheEntityBase {
     @Column(name = "last_used_at")
     public Instant lastUsedAt;
 
-    /** With the user and their roles in the same statement: every API request asks this first. */
-    public static Optional<ApiToken> findUsable(String tokenHash, Instant now) {
-        // no row limit: the roles' join repeats the row per role, and a limit would page the fetch in memory (HHH90003004)
-        return find("from ApiToken t join fetch t.user u left join fetch u.roles where t.tokenHash = ?1 and t.revokedAt is null"
-                + " and t.expiresAt > ?2", tokenHash, now).<ApiToken>list().stream().findFirst();
+    /**
+     * A usable token's holder, as a request's identity needs it. Every API request asks this first, so it is
+     * one plain statement and no entities: loading the token, its user and their roles as entities was a fifth
+     * of a vote's CPU. {@code roles}: comma-separated; {@code due}: whether last_used_at should be stamped.
+     */
+    public record Holder(long tokenId, boolean due, long userId, String username, String displayName, String roles) {
+
+        static final String USABLE = """
+                SELECT t.id, t.last_used_at IS NULL OR t.last_used_at < ?, u.id, u.username, u.display_name,
+                       (SELECT string_agg(r.role, ',') FROM user_role r WHERE r.user_id = u.id)
+                FROM api_token t JOIN app_user u ON u.id = t.user_id
+                WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ? AND u.enabled""";
+
+        Set<Role> roleSet() {
+            Set<Role> set = EnumSet.noneOf(Role.class);
+            if (roles != null) {
+                for (String role : roles.split(",")) {
+                    set.add(Role.valueOf(role));
+                }
+            }
+            return set;
+        }
     }
 
     public static List<ApiToken> ownedBy(User user) {

@@ -1,11 +1,13 @@
 package app.crux.account;
 
+import app.crux.Rows;
 import app.crux.Sha256;
 import app.crux.CruxConfig;
 import app.crux.audit.AuditLog;
 import app.crux.web.BadInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
@@ -13,6 +15,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,6 +31,9 @@ public class ApiTokenService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    EntityManager em;
 
     @Inject
     CruxConfig config;
@@ -68,17 +74,20 @@ public class ApiTokenService {
     }
 
     /** The enabled user a presented token belongs to, if the token is known, unexpired and unrevoked. */
-    public Optional<User> authenticate(String token) {
+    public Optional<ApiToken.Holder> authenticate(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
         Instant now = Instant.now();
-        return ApiToken.findUsable(hash(token), now).filter(t -> t.user.enabled).map(t -> {
-            if (t.lastUsedAt == null || t.lastUsedAt.isBefore(now.minus(USE_RESOLUTION))) {
-                t.lastUsedAt = now;
-            }
-            return t.user;
-        });
+        List<ApiToken.Holder> found = Rows.select(em, ApiToken.Holder.class, ApiToken.Holder.USABLE, now.minus(USE_RESOLUTION), hash(token), now);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        ApiToken.Holder holder = found.get(0);
+        if (holder.due()) {
+            Rows.execute(em, "UPDATE api_token SET last_used_at = ? WHERE id = ?", now, holder.tokenId());
+        }
+        return Optional.of(holder);
     }
 
     static String hash(String token) {

@@ -24,7 +24,8 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         return context.runBlocking(() -> tokens.authenticate(request.getToken().getToken())
-                .map(user -> (SecurityIdentity) Identities.of(user, user.username, "bearer"))
+                .map(holder -> (SecurityIdentity) Identities.of(holder.userId(), holder.username(), holder.displayName(),
+                        holder.roleSet(), holder.username(), "bearer"))
                 .orElseThrow(() -> new AuthenticationFailedException("unknown, expired or revoked token")));
     }
 }

@@ -1,5 +1,6 @@
 package app.crux.review;
 
+import app.crux.Rows;
 import app.crux.audit.AuditLog;
 import app.crux.evidence.Evidence;
 import app.crux.score.ScoreKeeper;
@@ -7,6 +8,7 @@ import app.crux.web.BadInput;
 import app.crux.web.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
@@ -38,6 +40,9 @@ public class DiscussionService {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    EntityManager em;
+
     /**
      * The item's ratings changed: mark it when they now split, clear the mark when they no longer do. Returns
      * the ratings it read, which the vote answers with.
@@ -48,23 +53,25 @@ public class DiscussionService {
     List<Votes.Row> reassess(long evidenceId, long claimId) {
         List<Votes.Row> votes = Votes.onEvidence(evidenceId);
         boolean needs = NeedsDiscussion.holds(votes);
-        Discussion discussion = Discussion.findById(evidenceId);
-        if (discussion == null) {
+        // the mark's state in plain SQL: it runs with every rating, and loading the entity was 5 % of a vote's CPU
+        List<Mark> mark = Rows.select(em, Mark.class, "SELECT open, resolution IS NOT NULL FROM discussion WHERE evidence_id = ?", evidenceId);
+        if (mark.isEmpty()) {
             if (needs) {
-                discussion = new Discussion();
+                Discussion discussion = new Discussion();
                 discussion.evidenceId = evidenceId;
                 var alpha = Votes.onClaim(claimId).alpha();
                 discussion.alphaAtMark = alpha.isPresent() ? alpha.getAsDouble() : null;
                 discussion.persist();
             }
-        } else if (discussion.open && !needs) {
-            discussion.open = false;
-            discussion.clearedAt = Instant.now();
-        } else if (!discussion.open && needs && discussion.resolution == null) {
-            discussion.open = true;
-            discussion.clearedAt = null;
+        } else if (mark.get(0).open() && !needs) {
+            Rows.execute(em, "UPDATE discussion SET open = false, cleared_at = ? WHERE evidence_id = ?", Instant.now(), evidenceId);
+        } else if (!mark.get(0).open() && needs && !mark.get(0).resolved()) {
+            Rows.execute(em, "UPDATE discussion SET open = true, cleared_at = NULL WHERE evidence_id = ?", evidenceId);
         }
         return votes;
+    }
+
+    private record Mark(boolean open, boolean resolved) {
     }
 
     public DiscussionPost post(long evidenceId, long authorId, String text) {

@@ -6,7 +6,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +19,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class ApiTokenTest {
@@ -79,6 +82,33 @@ class ApiTokenTest {
         String token = TestAccounts.token(admin);
         QuarkusTransaction.requiringNew().run(() -> User.update("enabled = false where id = ?1", admin.id));
         createUser(token, "tok-disabled-made").then().statusCode(401);
+    }
+
+    /** The token's account is read in plain SQL on every call: its roles, and its last use at most once in five minutes. */
+    @Test
+    void aTokenCarriesItsAccountsRolesAndStampsItsLastUseAtMostEveryFiveMinutes() {
+        User both = TestAccounts.create("tok-roles", Role.EDITOR, Role.ADMIN);
+        User editor = TestAccounts.create("tok-editor", Role.EDITOR);
+        String token = TestAccounts.token(both);
+        assertEquals(null, lastUsed(both.id));
+
+        createUser(token, "tok-by-admin").then().statusCode(201);
+        createUser(TestAccounts.token(editor), "tok-by-editor").then().statusCode(403);
+        Instant first = lastUsed(both.id);
+        assertNotEquals(null, first);
+        assertTrue(Duration.between(first, Instant.now()).abs().getSeconds() < 60, "stamped now: " + first);
+
+        createUser(token, "tok-again").then().statusCode(201);
+        assertEquals(first, lastUsed(both.id), "a second call within five minutes writes nothing");
+
+        Instant longAgo = Instant.now().minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
+        QuarkusTransaction.requiringNew().run(() -> ApiToken.update("lastUsedAt = ?1 where user.id = ?2", longAgo, both.id));
+        createUser(token, "tok-later").then().statusCode(201);
+        assertTrue(lastUsed(both.id).isAfter(longAgo.plus(Duration.ofMinutes(9))), "stamped again after five minutes");
+    }
+
+    private static Instant lastUsed(long userId) {
+        return QuarkusTransaction.requiringNew().call(() -> ApiToken.<ApiToken>find("user.id", userId).firstResult().lastUsedAt);
     }
 
     private static io.restassured.response.Response createUser(String token, String username) {
