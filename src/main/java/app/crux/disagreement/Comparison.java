@@ -82,17 +82,15 @@ public record Comparison(Document a, Document b, List<Pair> disagree, List<Pair>
 
     /** The documents {@code document} disagrees with most, at most {@code limit}. */
     public static List<Rival> mostDisagreeing(long document, int limit) {
-        EntityManager em = Panache.getEntityManager();
-        return Rows.list(em.createNativeQuery("""
+        return Rows.select(Panache.getEntityManager(), Rival.class, """
                 SELECT d.slug, d.title, count(DISTINCT mine.claim_id) AS claims
                 FROM evidence mine
                 JOIN claim c ON c.id = mine.claim_id AND c.status = 'PUBLISHED'
                 JOIN evidence theirs ON theirs.claim_id = mine.claim_id AND theirs.document_id <> mine.document_id
                                      AND theirs.stance <> mine.stance AND theirs.detached_at IS NULL
                 JOIN document d ON d.id = theirs.document_id
-                WHERE mine.document_id = :d AND mine.detached_at IS NULL
-                GROUP BY d.id, d.slug, d.title ORDER BY claims DESC, d.title LIMIT :limit""")
-                .setParameter("d", document).setParameter("limit", limit), Rival.class);
+                WHERE mine.document_id = ? AND mine.detached_at IS NULL
+                GROUP BY d.id, d.slug, d.title ORDER BY claims DESC, d.title LIMIT ?""", document, limit);
     }
 
     /** One side of a comparison, named by slug or id as {@code ?a=} and {@code ?b=} allow; 400 when missing, 404 when unknown. */

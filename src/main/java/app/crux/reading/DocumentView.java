@@ -46,12 +46,12 @@ public record DocumentView(Document document, List<Highlights.Paragraph> paragra
      * shows, so no entity is built for them (they were most of the page's cost). Drafts only for editors.
      */
     private static List<MarginRow> margin(long documentId, boolean seesUnpublished) {
-        return Rows.list(Panache.getEntityManager().createNativeQuery("""
+        return Rows.select(Panache.getEntityManager(), MarginRow.class, """
                 SELECT x.id, x.start_offset, x.end_offset, x.exact, x.orphaned, c.slug, c.statement, e.stance
                 FROM evidence e JOIN excerpt x ON x.id = e.excerpt_id JOIN claim c ON c.id = e.claim_id
-                WHERE e.document_id = :document AND e.detached_at IS NULL AND x.retired_at IS NULL
-                  AND (c.status = 'PUBLISHED' OR (c.status = 'DRAFT' AND CAST(:unpublished AS boolean)))
-                ORDER BY e.id""").setParameter("document", documentId).setParameter("unpublished", seesUnpublished), MarginRow.class);
+                WHERE e.document_id = ? AND e.detached_at IS NULL AND x.retired_at IS NULL
+                  AND (c.status = 'PUBLISHED' OR (c.status = 'DRAFT' AND ?))
+                ORDER BY e.id""", documentId, seesUnpublished);
     }
 
     public static DocumentView of(Document document, String body, boolean seesUnpublished) {
