@@ -68,11 +68,13 @@ public final class ClaimPaths {
 
     /**
      * The undo form's address on a claim's history, for a merge event that recorded its merge
-     * ({@code claim.merge} on the merged claim, {@code claim.absorb} on the target); otherwise null.
+     * ({@code claim.merge} on the merged claim, {@code claim.absorb} on the target) while that merge is
+     * still in place; otherwise null. The merge's row is read only for these two events, which are rare,
+     * and the timeline asks only when an editor is looking.
      */
     @TemplateExtension
     static String undoMergePath(AuditEvent event) {
-        if (event.after == null || event.after.get("mergeId") == null) {
+        if (event.after == null || !(event.after.get("mergeId") instanceof Number mergeId)) {
             return null;
         }
         Object slug = switch (event.action) {
@@ -80,7 +82,11 @@ public final class ClaimPaths {
             case "claim.absorb" -> event.after.get("mergedClaimSlug");
             default -> null;
         };
-        return slug == null ? null : undoMergeOf(slug.toString());
+        if (slug == null) {
+            return null;
+        }
+        ClaimMerge merge = ClaimMerge.findById(mergeId.longValue());
+        return merge == null || merge.undoneAt != null ? null : undoMergeOf(slug.toString());
     }
 
     public static String mergeOf(String slug) {

@@ -275,6 +275,12 @@ class MergeTest {
                 .header("Location", containsString("/claims/" + p.aSlug()));
         given().get("/api/claims/" + p.a()).then().body("status", equalTo("PUBLISHED"));
         assertEquals(p.a(), places(p).get(p.aP1()));
+        // both histories keep the merge's events but no longer offer to undo it
+        for (String slug : List.of(p.aSlug(), p.bSlug())) {
+            Document after = page(cookie, "/claims/" + slug + "/history");
+            assertTrue(after.text().contains("claim.merge") || after.text().contains("claim.absorb"), after.text());
+            assertNull(after.selectFirst("form[action$=/merge/undo]"), slug + ": " + after.html());
+        }
         // the same button again: refused with a message, nothing changes
         form(cookie, csrf).formParam("merge", mergeId).post("/claims/" + p.aSlug() + "/merge/undo").then().statusCode(303);
         given().get("/api/claims/" + p.a()).then().body("status", equalTo("PUBLISHED"));
