@@ -95,9 +95,7 @@ public final class Rows {
             if (planEachTime) {
                 statement.unwrap(PGStatement.class).setPrepareThreshold(0);   // 0: never a server-side prepared statement
             }
-            for (int i = 0; i < parameters.length; i++) {
-                bind(statement, i + 1, parameters[i]);
-            }
+            bindAll(statement, parameters);
             rows = jdbc.getResultSetReturn().extract(statement, sql);
             int columns = rows.getMetaData().getColumnCount();
             List<R> records = new ArrayList<>();
@@ -133,9 +131,7 @@ public final class Rows {
         JdbcCoordinator jdbc = session.getJdbcCoordinator();
         PreparedStatement statement = jdbc.getStatementPreparer().prepareStatement(sql);
         try {
-            for (int i = 0; i < parameters.length; i++) {
-                bind(statement, i + 1, parameters[i]);
-            }
+            bindAll(statement, parameters);
             return jdbc.getResultSetReturn().executeUpdate(statement, sql);
         } catch (SQLException e) {
             throw session.getJdbcServices().getSqlExceptionHelper().convert(e, "Writing", sql);
@@ -152,6 +148,12 @@ public final class Rows {
             throw new IllegalStateException(type.getSimpleName() + ": expected one row, the query returned " + rows.size());
         }
         return rows.get(0);
+    }
+
+    private static void bindAll(PreparedStatement statement, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            bind(statement, i + 1, parameters[i]);
+        }
     }
 
     private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {

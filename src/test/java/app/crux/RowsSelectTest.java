@@ -2,6 +2,8 @@ package app.crux;
 
 import app.crux.claim.Tag;
 import app.crux.evidence.Stance;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@link Rows#select}: plain JDBC rows as records, with the same conversions and the same view of a write as a Hibernate query. */
+/** {@link Rows#select}: plain JDBC rows as records, with the same conversions and the same view of a write as a Hibernate query; {@link Rows#execute}'s writes. */
 @QuarkusTest
 class RowsSelectTest {
 
@@ -64,6 +66,27 @@ class RowsSelectTest {
         assertTrue(em.contains(tag));
         List<Slug> found = Rows.select(em, Slug.class, "SELECT slug FROM tag WHERE name = ?", name + " renamed");
         assertEquals(List.of(new Slug(tag.slug)), found, "the pending update is flushed before the read");
+    }
+
+    /** {@link Rows#execute}: counts the rows it changed, binds an Instant, and commits or rolls back with the caller's transaction. */
+    @Test
+    void executeWritesInTheCallersTransaction() {
+        String kept = "rows-execute-" + System.nanoTime();
+        String undone = kept + "-undone";
+        int inserted = QuarkusTransaction.requiringNew().call(() -> Rows.execute(em,
+                "INSERT INTO tag (slug, name) SELECT ?, ? WHERE CAST(? AS timestamptz) < now()", kept, kept, Instant.parse("2026-01-01T00:00:00Z")));
+        assertEquals(1, inserted);
+        // marked rollback-only, the transaction ends in a rollback, which QuarkusTransaction reports as an exception
+        assertThrows(QuarkusTransactionException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            assertEquals(1, Rows.execute(em, "INSERT INTO tag (slug, name) VALUES (?, ?)", undone, undone));
+            assertEquals(List.of(new Slug(undone)), Rows.select(em, Slug.class, "SELECT slug FROM tag WHERE name = ?", undone),
+                    "the transaction sees its own write");
+            QuarkusTransaction.setRollbackOnly();
+        }));
+        assertEquals(1, QuarkusTransaction.requiringNew().call(() -> Rows.execute(em,
+                "UPDATE tag SET name = name || '!' WHERE slug IN (?, ?)", kept, undone)), "only the committed row is there to change");
+        assertEquals(List.of(new Slug(kept)), QuarkusTransaction.requiringNew().call(() ->
+                Rows.select(em, Slug.class, "SELECT slug FROM tag WHERE slug IN (?, ?)", kept, undone)), "the rolled-back insert is gone");
     }
 
     @Test
