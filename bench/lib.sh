@@ -7,6 +7,9 @@ PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 JAR=$BENCH_ROOT/target/quarkus-app/quarkus-run.jar
 ADMIN_PASSWORD=bench-root-passphrase-orchard
 SESSION_KEY=bench-only-session-key-0123456789abcdef
+# Crux and the raw handler run with README's production JVM options (its heap and ops/start.jvmargs;
+# no class-data archive, which only shortens the start), so RSS is measured as Crux is run
+JAVA_OPTS=${JAVA_OPTS:--Xmx512m @$BENCH_ROOT/ops/start.jvmargs}
 # PostgreSQL refuses to run as root: as root, its commands run as the "postgres" account
 AS_PG=()
 [ "$(id -u)" != 0 ] || AS_PG=(runuser -u postgres --)
@@ -70,7 +73,7 @@ app_start() { # [ENV=value ...]: the packaged Crux on $APP_PORT against the benc
   env CRUX_ADMIN_PASSWORD=$ADMIN_PASSWORD CRUX_SESSION_KEY=$SESSION_KEY CRUX_HTTP_SECURE_COOKIES=false \
     CRUX_DATA_DIR="$BENCH_DIR/crux" QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_MANAGEMENT_PORT=$((APP_PORT + 1000)) \
     QUARKUS_DATASOURCE_JDBC_URL=$JDBC_URL QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=bench \
-    "$@" java ${JAVA_OPTS:--Xmx1g} -jar "$JAR" > "$BENCH_DIR/app.log" 2>&1 &
+    "$@" java $JAVA_OPTS -jar "$JAR" > "$BENCH_DIR/app.log" 2>&1 &
   APP_PID=$!
 }
 app_stop() {
