@@ -13,6 +13,7 @@ import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -97,14 +98,11 @@ public final class Rows {
             }
             bindAll(statement, parameters);
             rows = jdbc.getResultSetReturn().extract(statement, sql);
-            int columns = rows.getMetaData().getColumnCount();
+            Shape shape = SHAPES.get(type);
+            shape.check(type, rows.getMetaData());
             List<R> records = new ArrayList<>();
             while (rows.next()) {
-                Object[] values = new Object[columns];
-                for (int i = 0; i < columns; i++) {
-                    values[i] = rows.getObject(i + 1);
-                }
-                records.add(of(values, type));
+                records.add(shape.read(type, rows));
             }
             return records;
         } catch (SQLException e) {
@@ -176,8 +174,144 @@ public final class Rows {
         }
     }
 
-    /** A record type's components and canonical constructor, looked up once per type: pages map hundreds of rows. */
-    private record Shape(RecordComponent[] components, Constructor<?> constructor) {
+    /**
+     * A record type's components, canonical constructor and column readers, looked up once per type: pages map
+     * hundreds of rows.
+     */
+    private record Shape(RecordComponent[] components, Constructor<?> constructor, Column[] columns) {
+
+        /**
+         * The result's columns against the components, once per query: their number, and text (or a type the
+         * driver does not know, such as jsonb) only where text is read, so a number read as text fails here.
+         */
+        void check(Class<?> type, ResultSetMetaData meta) throws SQLException {
+            if (meta.getColumnCount() != components.length) {
+                throw new IllegalStateException(type.getSimpleName() + " has " + components.length + " components; the row has "
+                        + meta.getColumnCount() + " columns");
+            }
+            for (int i = 0; i < components.length; i++) {
+                if (columns[i].readsText() && !isText(meta.getColumnType(i + 1))) {
+                    throw mismatch(type, components[i], components[i].getType().getSimpleName() + " but the column is a "
+                            + meta.getColumnTypeName(i + 1));
+                }
+            }
+        }
+
+        <R extends Record> R read(Class<R> type, ResultSet rows) throws SQLException {
+            Object[] arguments = new Object[columns.length];
+            for (int i = 0; i < columns.length; i++) {
+                try {
+                    arguments[i] = columns[i].read(rows, i + 1);
+                } catch (SQLException | RuntimeException e) {
+                    throw mismatch(type, components[i], components[i].getType().getSimpleName() + " but the column does not hold one: "
+                            + e.getMessage());
+                }
+                if (arguments[i] == null && components[i].getType().isPrimitive()) {
+                    throw mismatch(type, components[i], components[i].getType() + " but the column is null");
+                }
+            }
+            return construct(type, this, arguments);
+        }
+    }
+
+    private static IllegalStateException mismatch(Class<?> type, RecordComponent component, String what) {
+        return new IllegalStateException(type.getSimpleName() + "." + component.getName() + " is a " + what);
+    }
+
+    private static boolean isText(int sqlType) {
+        return switch (sqlType) {
+            case Types.VARCHAR, Types.CHAR, Types.LONGVARCHAR, Types.NVARCHAR, Types.NCHAR, Types.OTHER -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * How one column becomes one component, with the driver's typed getter. Reading every column with
+     * {@code getObject} and converting afterwards made {@link #select} one large method: under load the JIT's
+     * optimising compiler spent seconds on it and on {@link #of}, time the page's other hot code waited for
+     * (bench/README.md, "Seventh pass"), and a timestamp went through {@code java.sql.Timestamp} and a
+     * {@code Calendar}. One small reader per type keeps each compiled piece small.
+     */
+    private interface Column {
+        Object read(ResultSet rows, int index) throws SQLException;
+
+        default boolean readsText() {
+            return false;
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Column column(Class<?> target) {
+        if (target == long.class || target == Long.class) {
+            return (rows, i) -> {
+                long value = rows.getLong(i);
+                return rows.wasNull() ? null : value;
+            };
+        }
+        if (target == int.class || target == Integer.class) {
+            return (rows, i) -> {
+                int value = rows.getInt(i);
+                return rows.wasNull() ? null : value;
+            };
+        }
+        if (target == double.class || target == Double.class) {
+            return (rows, i) -> {
+                double value = rows.getDouble(i);
+                return rows.wasNull() ? null : value;
+            };
+        }
+        if (target == boolean.class || target == Boolean.class) {
+            return (rows, i) -> {
+                boolean value = rows.getBoolean(i);
+                return rows.wasNull() ? null : value;
+            };
+        }
+        if (target == BigDecimal.class) {
+            return ResultSet::getBigDecimal;
+        }
+        if (target == Instant.class) {
+            return (rows, i) -> {
+                OffsetDateTime time = rows.getObject(i, OffsetDateTime.class);
+                return time == null ? null : time.toInstant();
+            };
+        }
+        if (target == LocalDate.class) {
+            return (rows, i) -> rows.getObject(i, LocalDate.class);
+        }
+        if (target == String.class) {
+            return new Column() {
+                @Override
+                public Object read(ResultSet rows, int index) throws SQLException {
+                    return rows.getString(index);
+                }
+
+                @Override
+                public boolean readsText() {
+                    return true;
+                }
+            };
+        }
+        if (target.isEnum()) {
+            return new Column() {
+                @Override
+                public Object read(ResultSet rows, int index) throws SQLException {
+                    String name = rows.getString(index);
+                    return name == null ? null : Enum.valueOf((Class<? extends Enum>) target, name);
+                }
+
+                @Override
+                public boolean readsText() {
+                    return true;
+                }
+            };
+        }
+        return (rows, i) -> {
+            Object value = rows.getObject(i);
+            if (value != null && !target.isInstance(value)) {
+                throw new IllegalArgumentException("it holds a " + value.getClass().getSimpleName());
+            }
+            return value;
+        };
     }
 
     private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
@@ -185,18 +319,30 @@ public final class Rows {
         protected Shape computeValue(Class<?> type) {
             RecordComponent[] components = type.getRecordComponents();
             Class<?>[] types = new Class<?>[components.length];
+            Column[] columns = new Column[components.length];
             for (int i = 0; i < components.length; i++) {
                 types[i] = components[i].getType();
+                columns[i] = column(types[i]);
             }
             try {
                 Constructor<?> constructor = type.getDeclaredConstructor(types);
                 constructor.setAccessible(true);
-                return new Shape(components, constructor);
+                return new Shape(components, constructor, columns);
             } catch (NoSuchMethodException e) {
                 throw new IllegalStateException("No canonical constructor in " + type.getSimpleName(), e);
             }
         }
     };
+
+    private static <R extends Record> R construct(Class<R> type, Shape shape, Object[] arguments) {
+        try {
+            return type.cast(shape.constructor().newInstance(arguments));
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot build " + type.getSimpleName() + " from a row", e);
+        }
+    }
 
     static <R extends Record> R of(Object row, Class<R> type) {
         Object[] values = row instanceof Object[] array ? array : new Object[] {row};
@@ -210,13 +356,7 @@ public final class Rows {
         for (int i = 0; i < components.length; i++) {
             arguments[i] = convert(values[i], components[i].getType(), type, components[i].getName());
         }
-        try {
-            return type.cast(shape.constructor().newInstance(arguments));
-        } catch (InvocationTargetException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Cannot build " + type.getSimpleName() + " from a row", e);
-        }
+        return construct(type, shape, arguments);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

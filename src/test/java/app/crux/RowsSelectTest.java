@@ -89,10 +89,29 @@ class RowsSelectTest {
                 Rows.select(em, Slug.class, "SELECT slug FROM tag WHERE slug IN (?, ?)", kept, undone)), "the rolled-back insert is gone");
     }
 
+    record Loose(Double ratio, Boolean flag, Integer small, String json) {
+    }
+
+    @Test
+    @Transactional
+    void readsNullsIntoBoxedComponentsAndOtherTypesAsText() {
+        assertEquals(new Loose(0.25, null, null, "{\"a\": 1}"), Rows.selectOne(em, Loose.class,
+                "SELECT CAST(0.25 AS numeric), CAST(NULL AS boolean), CAST(NULL AS int), CAST('{\"a\":1}' AS jsonb)"));
+    }
+
     @Test
     @Transactional
     void aColumnThatDoesNotFitTheRecordFailsNamingBoth() {
         var failure = assertThrows(IllegalStateException.class, () -> Rows.select(em, Count.class, "SELECT 'not a number'"));
         assertTrue(failure.getMessage().contains("Count.n"), failure.getMessage());
+        var textFromNumber = assertThrows(IllegalStateException.class, () -> Rows.select(em, Slug.class, "SELECT 42"));
+        assertTrue(textFromNumber.getMessage().contains("Slug.slug is a String but the column is a int4"), textFromNumber.getMessage());
+        var nullIntoPrimitive = assertThrows(IllegalStateException.class, () -> Rows.select(em, Count.class, "SELECT CAST(NULL AS bigint)"));
+        assertTrue(nullIntoPrimitive.getMessage().contains("Count.n is a long but the column is null"), nullIntoPrimitive.getMessage());
+        var unknownName = assertThrows(IllegalStateException.class, () -> Rows.select(em, Mixed.class, """
+                SELECT now(), CAST(now() AS date), 'NEITHER', 1, 2, 3, false, 'x'"""));
+        assertTrue(unknownName.getMessage().contains("Mixed.stance is a Stance"), unknownName.getMessage());
+        var tooMany = assertThrows(IllegalStateException.class, () -> Rows.select(em, Count.class, "SELECT 1, 2"));
+        assertEquals("Count has 1 components; the row has 2 columns", tooMany.getMessage());
     }
 }
