@@ -240,31 +240,24 @@ public final class Rows {
         }
     }
 
+    /** A primitive getter's value, or null when the column was SQL NULL (the getter answered 0 or false). */
+    private static Object orNull(ResultSet rows, Object value) throws SQLException {
+        return rows.wasNull() ? null : value;
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Column column(Class<?> target) {
         if (target == long.class || target == Long.class) {
-            return (rows, i) -> {
-                long value = rows.getLong(i);
-                return rows.wasNull() ? null : value;
-            };
+            return (rows, i) -> orNull(rows, rows.getLong(i));
         }
         if (target == int.class || target == Integer.class) {
-            return (rows, i) -> {
-                int value = rows.getInt(i);
-                return rows.wasNull() ? null : value;
-            };
+            return (rows, i) -> orNull(rows, rows.getInt(i));
         }
         if (target == double.class || target == Double.class) {
-            return (rows, i) -> {
-                double value = rows.getDouble(i);
-                return rows.wasNull() ? null : value;
-            };
+            return (rows, i) -> orNull(rows, rows.getDouble(i));
         }
         if (target == boolean.class || target == Boolean.class) {
-            return (rows, i) -> {
-                boolean value = rows.getBoolean(i);
-                return rows.wasNull() ? null : value;
-            };
+            return (rows, i) -> orNull(rows, rows.getBoolean(i));
         }
         if (target == BigDecimal.class) {
             return ResultSet::getBigDecimal;
