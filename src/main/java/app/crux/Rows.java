@@ -24,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Native query rows as records: the SELECT list, in order, fills the record's components, each
@@ -185,10 +186,7 @@ public final class Rows {
          * driver does not know, such as jsonb) only where text is read, so a number read as text fails here.
          */
         void check(Class<?> type, ResultSetMetaData meta) throws SQLException {
-            if (meta.getColumnCount() != components.length) {
-                throw new IllegalStateException(type.getSimpleName() + " has " + components.length + " components; the row has "
-                        + meta.getColumnCount() + " columns");
-            }
+            checkCount(type, meta.getColumnCount());
             for (int i = 0; i < components.length; i++) {
                 if (columns[i].readsText() && !isText(meta.getColumnType(i + 1))) {
                     throw mismatch(type, components[i], components[i].getType().getSimpleName() + " but the column is a "
@@ -211,6 +209,13 @@ public final class Rows {
                 }
             }
             return construct(type, this, arguments);
+        }
+
+        void checkCount(Class<?> type, int columnCount) {
+            if (columnCount != components.length) {
+                throw new IllegalStateException(type.getSimpleName() + " has " + components.length + " components; the row has "
+                        + columnCount + " columns");
+            }
         }
     }
 
@@ -237,6 +242,20 @@ public final class Rows {
 
         default boolean readsText() {
             return false;
+        }
+    }
+
+    /** A text column, made into the component by {@code from} (a String as it is, an enum constant by its name). */
+    private record TextColumn(Function<String, Object> from) implements Column {
+        @Override
+        public Object read(ResultSet rows, int index) throws SQLException {
+            String text = rows.getString(index);
+            return text == null ? null : from.apply(text);
+        }
+
+        @Override
+        public boolean readsText() {
+            return true;
         }
     }
 
@@ -272,31 +291,10 @@ public final class Rows {
             return (rows, i) -> rows.getObject(i, LocalDate.class);
         }
         if (target == String.class) {
-            return new Column() {
-                @Override
-                public Object read(ResultSet rows, int index) throws SQLException {
-                    return rows.getString(index);
-                }
-
-                @Override
-                public boolean readsText() {
-                    return true;
-                }
-            };
+            return new TextColumn(text -> text);
         }
         if (target.isEnum()) {
-            return new Column() {
-                @Override
-                public Object read(ResultSet rows, int index) throws SQLException {
-                    String name = rows.getString(index);
-                    return name == null ? null : Enum.valueOf((Class<? extends Enum>) target, name);
-                }
-
-                @Override
-                public boolean readsText() {
-                    return true;
-                }
-            };
+            return new TextColumn(name -> Enum.valueOf((Class<? extends Enum>) target, name));
         }
         return (rows, i) -> {
             Object value = rows.getObject(i);
@@ -340,11 +338,8 @@ public final class Rows {
     static <R extends Record> R of(Object row, Class<R> type) {
         Object[] values = row instanceof Object[] array ? array : new Object[] {row};
         Shape shape = SHAPES.get(type);
+        shape.checkCount(type, values.length);
         RecordComponent[] components = shape.components();
-        if (values.length != components.length) {
-            throw new IllegalStateException(type.getSimpleName() + " has " + components.length + " components; the row has "
-                    + values.length + " columns");
-        }
         Object[] arguments = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
             arguments[i] = convert(values[i], components[i].getType(), type, components[i].getName());
