@@ -259,7 +259,7 @@ public final class RawCrux {
         }
         OnClaim onClaim = onClaim(c, id);
         BigDecimal contestedness = Verdict.contestedness(s, k);
-        Map<String, Object> reading = map("blind", false, "unrated", 0, "minimum", null, "dropped", 0, "supports", supports, "conflicts",
+        Map<String, Object> reading = map("blind", false, "unrated", 0, "minimum", null, "minimumChoices", MINIMUM_CHOICES, "dropped", 0, "supports", supports, "conflicts",
                 conflicts, "support", s, "conflict", k, "contestedness", contestedness, "verdict", Verdict.of(s, k, votes), "meterPercent",
                 contestedness.multiply(BigDecimal.valueOf(100)).intValue(), "why", why(supports, conflicts));
         // Crux's reading.Card for an anonymous reader: every value worked out before rendering
@@ -291,8 +291,12 @@ public final class RawCrux {
         all.addAll(conflicts);
         return templates.get("ClaimPages/show").data("view", view).data("reading", reading).data("cards", cardLists).data("jsonLd", jsonLd(claim, score, all, base))
                 .data("permalink", permalink).data("statuses", List.of()).data("attempted", null).data("problems", List.of())
-                .data("strengths", List.of(Strength.values())).data("path", claim.get("path")).data("banner", null).data("finder", null).render();
+                .data("path", claim.get("path")).data("banner", null).data("finder", null).render();
     }
+
+    /** Reading.minimumChoices for a reader who chose no minimum. */
+    static final List<Map<String, Object>> MINIMUM_CHOICES = java.util.stream.Stream.of(Strength.values()).filter(s -> s.score > 1)
+            .map(s -> map("strength", s, "selected", false)).toList();
 
     static final String[][] CONTEXT = {{"population", "Population"}, {"intervention", "Intervention"}, {"comparison", "Compared with"},
             {"outcome", "Outcome measured"}, {"studyType", "Study type"}};

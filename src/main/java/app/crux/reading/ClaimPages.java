@@ -17,7 +17,6 @@ import app.crux.review.BlindRating;
 import app.crux.review.Threads;
 import app.crux.review.VisibleHistory;
 import app.crux.score.Strength;
-import app.crux.review.Votes;
 import app.crux.web.BadInput;
 import app.crux.web.CurrentUser;
 import app.crux.web.Flash;
@@ -57,7 +56,7 @@ public class ClaimPages {
         static native TemplateInstance list(List<Claim> claims, String q, Paging paging, String pagerBase);
 
         static native TemplateInstance show(ClaimView view, Reading reading, Cards cards, String jsonLd, String permalink,
-                List<ClaimStatus> statuses, ClaimService.Edit attempted, List<String> problems, List<Strength> strengths, String path,
+                List<ClaimStatus> statuses, ClaimService.Edit attempted, List<String> problems, String path,
                 StatusBanner banner, PassageFinder finder, List<Evidence> detached);
 
         static native TemplateInstance history(Claim claim, List<AuditEvent> events, Paging paging, String pagerBase);
@@ -176,7 +175,7 @@ public class ClaimPages {
         Reading reading = Reading.of(view, minimum, blind);
         String base = baseUrl();
         return HtmlPage.status(status, Templates.show(view, reading, Cards.of(view, reading, blind, threads, currentUser, ClaimPaths.of(claim.slug)), ClaimReviewJson.of(view, base),
-                base + ClaimPaths.of(claim.slug), ClaimStatus.editable(), attempted, problems, Votes.scale(), ClaimPaths.of(claim.slug),
+                base + ClaimPaths.of(claim.slug), ClaimStatus.editable(), attempted, problems, ClaimPaths.of(claim.slug),
                 banner(claim), finder, currentUser.isEditor() ? Evidence.detachedFrom(claim.id) : List.of()));
     }
 

@@ -48,6 +48,15 @@ public record Reading(Strength minimum, List<EvidenceItem> supports, List<Eviden
         return supports.size() + conflicts.size() + dropped;
     }
 
+    /** A choice of the "only evidence rated at least" menu: every strength above the weakest, the reader's own marked. */
+    public record MinimumChoice(Strength strength, boolean selected) {
+    }
+
+    /** Worked out here, not in a loop of the template, where each look-up of {@code reading} from inside the loop is a search. */
+    public List<MinimumChoice> minimumChoices() {
+        return Stream.of(Strength.values()).filter(s -> s.score > 1).map(s -> new MinimumChoice(s, s == minimum)).toList();
+    }
+
     public int meterPercent() {
         return contestedness == null ? 0 : contestedness.multiply(BigDecimal.valueOf(100)).intValue();
     }

@@ -52,6 +52,12 @@ class ReaderPagesTest {
         assertEquals(0, page.select(".side.conflicts .evidence-card").size());
         assertEquals("Supported", page.selectFirst(".claim-head .verdict").text());
         assertTrue(page.selectFirst(".notice-inline").text().contains("all evidence: Contested"));
+        // the menu offers every strength above the weakest, with the reader's choice kept
+        assertEquals(List.of("", "HIGH", "MODERATE", "LOW"), page.select("select#min option").eachAttr("value"));
+        assertEquals(List.of("Moderate"), page.select("select#min option[selected]").eachText());
+        Document unfiltered = Jsoup.parse(given().get("/claims/" + f.claimSlug()).then().statusCode(200).extract().asString());
+        assertEquals(0, unfiltered.select("select#min option[selected]").size());
+        assertEquals(4, unfiltered.select("select#min option").size());
     }
 
     @Test
