@@ -69,7 +69,7 @@ python3 "$OPS_ROOT/ops/load.py" votes --bases $A,$B --tokens "$WORK/tokens" --ev
 psql -Atq "${PSQL[@]}" -c "SELECT u.username || '|' || v.evidence_id || '|' || v.strength FROM vote v
        JOIN app_user u ON u.id = v.reviewer_id WHERE u.username LIKE 'ops-reviewer-%'" > "$WORK/stored"
 VOTES=$(python3 "$OPS_ROOT/ops/load.py" check-votes --votes "$WORK/votes-alternate.csv" --stored "$WORK/stored" || true)
-BY_BASE=$(awk -F, '{n[$6]++} END {for (b in n) printf "%s=%d ", b, n[b]}' "$WORK/votes-alternate.csv")
+BY_BASE=$(awk -F, '{sub(/\r$/, "", $6); n[$6]++} END {for (b in n) printf "%s=%d ", b, n[b]}' "$WORK/votes-alternate.csv")
 log "alternate votes: $VOTES; sent to $BY_BASE"
 check "$REVIEWERS reviewers' votes sent alternately through both are all kept (a 503 is sent again after Retry-After) ($(echo "$VOTES" | jq -c .answered))" \
   test "$(echo "$VOTES" | jq '.missing + .different')" = 0 -a "$(echo "$VOTES" | jq '.answered["200"]')" = $((REVIEWERS * 6))
