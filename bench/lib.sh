@@ -95,6 +95,20 @@ wait_ready() { # url [seconds]; prints the seconds it took; fails at the deadlin
   done
   return 1
 }
+RAW_PID=
+raw_start() { # log-file: the raw handler (bench/raw, built with build.sh) on $RAW_PORT, once it answers; sets RAW and RAW_PID
+  local cp
+  cp=$("$BENCH_ROOT/bench/raw/build.sh")
+  RAW_TEMPLATES=$BENCH_ROOT/src/main/resources/templates RAW_PORT=$RAW_PORT RAW_JDBC_URL=$JDBC_URL \
+    java $JAVA_OPTS -cp "$cp" RawCrux > "$1" 2>&1 &
+  RAW_PID=$!
+  RAW=http://127.0.0.1:$RAW_PORT
+  for _ in $(seq 1 100); do curl -s -o /dev/null "$RAW/contested" && break; sleep 0.1; done
+}
+raw_stop() { [ -z "$RAW_PID" ] || kill "$RAW_PID" 2>/dev/null || true; }
+to_ms() { # wrk's 1.23ms / 456.00us / 1.20s / 1.00m -> ms
+  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /m$/) n *= 60000; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
+}
 rss_mb() { ps -o rss= -p "$1" | awk '{printf "%d", $1/1024}'; }
 token_for() { # user password; retried: a cold JVM on a busy host can miss the 10 s request timeout
   local token
